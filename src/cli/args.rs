@@ -1,0 +1,180 @@
+//! Command-line arguments (clap derive). Doc comments here are the `--help`
+//! text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Full-text search for folders of commentary: op-eds, analysis, blog posts
+/// and news articles in text, Markdown, HTML and JSON.
+#[derive(Debug, Parser)]
+#[command(name = "pundit", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Index directory [default: .pundit in the current directory]
+    #[arg(long, global = true, env = "PUNDIT_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build or update the index for PATHs (files or folders).
+    Index(IndexArgs),
+    /// Search the index; with PATHs, first bring it up to date for them and
+    /// only return documents under them.
+    Search(SearchArgs),
+    /// Print a stored document, by id or by file path (FILE#N for record N).
+    Show(ShowArgs),
+    /// Run the ingester on one file and print the normalized document(s) as
+    /// JSON, without touching any index.
+    Inspect(InspectArgs),
+    /// Summarize the index: documents, authors, sources, dates, entities.
+    Stats(StatsArgs),
+}
+
+/// Output of commands that print a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Readable text.
+    Pretty,
+    /// One JSON object.
+    Json,
+}
+
+/// `pundit index`
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders to index.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Summary format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Pretty)]
+    pub format: SummaryFormat,
+    /// Exit with status 2 if any file was skipped or had a bad record.
+    #[arg(long)]
+    pub strict: bool,
+    /// Delete the index and build it from scratch.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Do not report skipped files on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Search output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Readable, with highlighted snippets.
+    Pretty,
+    /// One JSON object: {query, total, took_ms, hits}.
+    Json,
+    /// One hit per line.
+    Jsonl,
+    /// One row per hit.
+    Csv,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Hit order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortBy {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// `pundit search`
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: keywords (all required), "exact phrases", OR, NOT/-word,
+    /// (groups), title: author: entity: source: fields,
+    /// date:[2024-01-01 TO 2024-06-30].
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: String,
+    /// Index these files or folders first and search only under them.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Only articles by this author (repeat for any of several).
+    #[arg(long, value_name = "NAME")]
+    pub author: Vec<String>,
+    /// Only articles mentioning this entity (repeat: all required).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+    /// Only articles from this outlet (repeat for any of several).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
+    pub sort: SortBy,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Pretty)]
+    pub format: OutputFormat,
+    /// When to colour matches.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// The normalized document as JSON.
+    Json,
+    /// Readable text.
+    Text,
+}
+
+/// `pundit show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A document id, or the path of an indexed file.
+    #[arg(value_name = "ID|PATH")]
+    pub key: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocFormat::Json)]
+    pub format: DocFormat,
+    /// When to use colour (text format).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `pundit inspect`
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The article file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// `pundit stats`
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Pretty)]
+    pub format: SummaryFormat,
+}

@@ -1,0 +1,194 @@
+//! The binary's glue: arguments → library calls → output and exit code.
+//! The only place that uses `anyhow`.
+
+pub mod args;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use pundit::date::{self, Bound};
+use pundit::index::{PunditIndex, lookup};
+use pundit::output::{self, Style};
+use pundit::pipeline::{self, IndexOptions};
+use pundit::search::{self, SearchRequest, Sort};
+
+use args::{Cli, ColorChoice, Command, DocFormat, OutputFormat, SortBy, SummaryFormat};
+
+/// Exit status: success or hits.
+pub const OK: i32 = 0;
+/// Exit status: the search found nothing.
+pub const NO_HITS: i32 = 1;
+/// Exit status: an error.
+pub const ERROR: i32 = 2;
+
+/// Runs the parsed command and returns the exit status.
+pub fn run(cli: Cli) -> Result<i32> {
+    let index_dir = cli
+        .index
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(".pundit"));
+    match cli.command {
+        Command::Index(a) => index(&index_dir, a),
+        Command::Search(a) => search(&index_dir, a),
+        Command::Show(a) => show(&index_dir, a),
+        Command::Inspect(a) => inspect(a),
+        Command::Stats(a) => stats(&index_dir, a),
+    }
+}
+
+fn style(choice: ColorChoice) -> Style {
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    };
+    Style { color }
+}
+
+fn open_existing(dir: &Path) -> Result<PunditIndex> {
+    match PunditIndex::open(dir)? {
+        Some(ix) => Ok(ix),
+        None => bail!(
+            "no index at {}; build one with `pundit index PATH`, or pass PATHs to `pundit search`",
+            dir.display()
+        ),
+    }
+}
+
+fn index(dir: &Path, a: args::IndexArgs) -> Result<i32> {
+    let report = pipeline::sync(dir, &a.paths, &IndexOptions { rebuild: a.rebuild })?;
+    if !a.quiet {
+        for p in &report.skipped {
+            eprintln!(
+                "pundit: skipped {}: {}",
+                output::sanitize(&p.path),
+                output::sanitize(&p.reason)
+            );
+        }
+        for p in &report.warnings {
+            eprintln!(
+                "pundit: {}: {}",
+                output::sanitize(&p.path),
+                output::sanitize(&p.reason)
+            );
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    output::write_report(&mut out, &report, a.format == SummaryFormat::Json)?;
+    out.flush()?;
+    let problems = !report.skipped.is_empty() || !report.warnings.is_empty();
+    Ok(if a.strict && problems { ERROR } else { OK })
+}
+
+fn user_date(flag: &str, value: Option<&str>, bound: Bound) -> Result<Option<chrono::NaiveDate>> {
+    value
+        .map(|v| date::parse_user(v, bound).map_err(|m| anyhow::anyhow!("{flag}: {m}")))
+        .transpose()
+}
+
+fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
+    // Validate everything the user typed before touching the index.
+    pundit::search::parse::parse(&a.query).map_err(|e| query_error(&a.query, e))?;
+    let since = user_date("--since", a.since.as_deref(), Bound::Start)?;
+    let until = user_date("--until", a.until.as_deref(), Bound::End)?;
+    let mut scopes = Vec::new();
+    if !a.paths.is_empty() {
+        let report = pipeline::sync(dir, &a.paths, &IndexOptions::default())?;
+        if report.changed() {
+            eprintln!(
+                "pundit: index {} updated: {} added, {} updated, {} removed, {} skipped (`pundit index` lists them)",
+                dir.display(),
+                report.added,
+                report.updated,
+                report.removed,
+                report.skipped.len()
+            );
+        }
+        for p in &a.paths {
+            let abs = std::fs::canonicalize(p).with_context(|| format!("{}", p.display()))?;
+            scopes.push(abs.to_string_lossy().into_owned());
+        }
+    }
+    let ix = open_existing(dir)?;
+    let req = SearchRequest {
+        query: a.query.clone(),
+        scopes,
+        limit: a.limit,
+        offset: a.offset,
+        authors: a.author,
+        entities: a.entity,
+        sources: a.source,
+        since,
+        until,
+        sort: match a.sort {
+            SortBy::Relevance => Sort::Relevance,
+            SortBy::Date => Sort::Date,
+        },
+        ..SearchRequest::default()
+    };
+    let results = search::search(&ix, &req).map_err(|e| match e {
+        pundit::Error::Query(q) => query_error(&a.query, q),
+        e => e.into(),
+    })?;
+    let format = match a.format {
+        OutputFormat::Pretty => output::Format::Pretty,
+        OutputFormat::Json => output::Format::Json,
+        OutputFormat::Jsonl => output::Format::JsonLines,
+        OutputFormat::Csv => output::Format::Csv,
+    };
+    let mut out = std::io::stdout().lock();
+    output::write_results(&mut out, &results, format, style(a.color))?;
+    out.flush()?;
+    Ok(if results.total > 0 { OK } else { NO_HITS })
+}
+
+/// A query error with the query and a caret under the problem.
+fn query_error(query: &str, e: pundit::error::QueryError) -> anyhow::Error {
+    let shown = output::sanitize(query);
+    let caret = " ".repeat(e.position.min(shown.chars().count()));
+    anyhow::anyhow!("{e}\n  {shown}\n  {caret}^")
+}
+
+fn show(dir: &Path, a: args::ShowArgs) -> Result<i32> {
+    let ix = open_existing(dir)?;
+    let docs = lookup::find(&ix, &a.key)?;
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        DocFormat::Json => output::write_documents_json(&mut out, &docs)?,
+        DocFormat::Text => output::write_documents_text(&mut out, &docs, style(a.color))?,
+    }
+    out.flush()?;
+    Ok(OK)
+}
+
+fn inspect(a: args::InspectArgs) -> Result<i32> {
+    let (docs, warnings) = pipeline::load_file(&a.file)?;
+    for w in warnings {
+        eprintln!("pundit: {}: {}", a.file.display(), w);
+    }
+    let mut out = std::io::stdout().lock();
+    if pundit::ingest::Format::from_path(&a.file) == Some(pundit::ingest::Format::JsonLines) {
+        for d in &docs {
+            serde_json::to_writer(&mut out, d)?;
+            writeln!(out)?;
+        }
+    } else {
+        output::write_documents_json(&mut out, &docs)?;
+    }
+    out.flush()?;
+    Ok(OK)
+}
+
+fn stats(dir: &Path, a: args::StatsArgs) -> Result<i32> {
+    let ix = open_existing(dir)?;
+    let s = lookup::stats(&ix)?;
+    let mut out = std::io::stdout().lock();
+    output::write_stats(&mut out, &s, a.format == SummaryFormat::Json)?;
+    out.flush()?;
+    Ok(OK)
+}

@@ -1,0 +1,97 @@
+//! What the index holds, per file: size, modification time and content hash
+//! (to skip unchanged files), and the ids of the documents the file yielded
+//! (to find duplicates and to re-home a duplicate when its twin goes).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// One indexed file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime_ns: i128,
+    /// blake3 of the bytes.
+    pub hash: String,
+    /// Documents the file yielded, in file order.
+    pub docs: Vec<DocEntry>,
+}
+
+/// One document of a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocEntry {
+    /// Document id.
+    pub id: String,
+    /// False when the same document is indexed under another file.
+    pub indexed: bool,
+}
+
+/// The manifest of an index directory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Schema and normalizer version the index was built with.
+    pub version: u32,
+    /// Files by absolute path.
+    pub files: BTreeMap<String, FileEntry>,
+}
+
+impl Manifest {
+    /// Returns an empty manifest of the current version.
+    pub fn new() -> Manifest {
+        Manifest {
+            version: super::schema::SCHEMA_VERSION,
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Loads the manifest at `path`, or `None` if there is none.
+    pub fn load(path: &Path) -> Result<Option<Manifest>> {
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+                Error::index(
+                    path,
+                    format!("damaged manifest ({e}); run `pundit index --rebuild`"),
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::Io {
+                path: path.to_path_buf(),
+                source: e,
+            }),
+        }
+    }
+
+    /// Writes the manifest atomically (a temporary file renamed over it).
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let tmp = path.with_extension("json.tmp");
+        let io = |e| Error::Io {
+            path: tmp.clone(),
+            source: e,
+        };
+        let bytes = serde_json::to_vec(self).map_err(|e| Error::index(path, e))?;
+        std::fs::write(&tmp, bytes).map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(|e| Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        })
+    }
+
+    /// Returns the file that holds the indexed copy of document `id`.
+    pub fn owner(&self, id: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|(_, f)| f.docs.iter().any(|d| d.indexed && d.id == id))
+            .map(|(p, _)| p.as_str())
+    }
+}
+
+impl Default for Manifest {
+    fn default() -> Self {
+        Manifest::new()
+    }
+}

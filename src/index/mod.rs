@@ -1,0 +1,212 @@
+//! The on-disk index: a tantivy index in `DIR/tantivy/` plus a manifest in
+//! `DIR/manifest.json`. This module and `search` are the only ones that
+//! use tantivy.
+
+pub mod lookup;
+pub mod manifest;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::schema::{TantivyDocument, Value};
+use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+use crate::error::{Error, Result};
+use crate::model::Document;
+pub use manifest::Manifest;
+pub use schema::Fields;
+
+/// Memory budget of the index writer, in bytes.
+const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+
+/// An open pundit index.
+pub struct PunditIndex {
+    /// The index directory.
+    pub dir: PathBuf,
+    /// The tantivy index.
+    pub index: Index,
+    /// Field handles.
+    pub fields: Fields,
+    /// Per-file bookkeeping.
+    pub manifest: Manifest,
+}
+
+fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> Error + '_ {
+    move |e| Error::index(dir, e)
+}
+
+impl PunditIndex {
+    fn manifest_path(dir: &Path) -> PathBuf {
+        dir.join("manifest.json")
+    }
+
+    /// Opens the index in `dir`; `Ok(None)` if there is none yet.
+    pub fn open(dir: &Path) -> Result<Option<PunditIndex>> {
+        let Some(manifest) = Manifest::load(&Self::manifest_path(dir))? else {
+            return Ok(None);
+        };
+        if manifest.version != schema::SCHEMA_VERSION {
+            return Err(Error::index(
+                dir,
+                format!(
+                    "built by another pundit version (index format {}, this pundit uses {}); \
+                     run `pundit index --rebuild PATH…` to rebuild it",
+                    manifest.version,
+                    schema::SCHEMA_VERSION
+                ),
+            ));
+        }
+        let index = Index::open_in_dir(dir.join("tantivy")).map_err(tantivy_err(dir))?;
+        schema::register(&index);
+        let (_, fields) = schema::build();
+        Ok(Some(PunditIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            manifest,
+        }))
+    }
+
+    /// Opens the index in `dir`, creating it if there is none. Refuses a
+    /// non-empty directory that is not a pundit index.
+    pub fn open_or_create(dir: &Path) -> Result<PunditIndex> {
+        if let Some(ix) = Self::open(dir)? {
+            return Ok(ix);
+        }
+        let io = |e| Error::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        };
+        if dir.exists() && std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+            return Err(Error::index(
+                dir,
+                "exists and is not a pundit index (no manifest.json); choose another --index directory",
+            ));
+        }
+        let tdir = dir.join("tantivy");
+        std::fs::create_dir_all(&tdir).map_err(|e| Error::Io {
+            path: tdir.clone(),
+            source: e,
+        })?;
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(&tdir, schema).map_err(tantivy_err(dir))?;
+        schema::register(&index);
+        let ix = PunditIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            manifest: Manifest::new(),
+        };
+        ix.save_manifest()?;
+        Ok(ix)
+    }
+
+    /// Deletes the index in `dir` (only if it is a pundit index).
+    pub fn remove(dir: &Path) -> Result<()> {
+        if Self::manifest_path(dir).exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| Error::Io {
+                path: dir.to_path_buf(),
+                source: e,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Writes the manifest.
+    pub fn save_manifest(&self) -> Result<()> {
+        self.manifest.save(&Self::manifest_path(&self.dir))
+    }
+
+    /// Returns a writer; fails with a clear message if another process
+    /// holds the index.
+    pub fn writer(&self) -> Result<IndexWriter<TantivyDocument>> {
+        self.index.writer(WRITER_MEMORY).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::index(
+                &self.dir,
+                "another `pundit index` is writing to this index; wait for it to finish",
+            ),
+            e => Error::index(&self.dir, e),
+        })
+    }
+
+    /// Returns a reader on the last commit.
+    pub fn reader(&self) -> Result<IndexReader> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_err(&self.dir))
+    }
+
+    /// Returns the tantivy document for `doc`.
+    pub fn to_tantivy(&self, doc: &Document) -> TantivyDocument {
+        let f = &self.fields;
+        let mut t = TantivyDocument::new();
+        t.add_text(f.id, &doc.id);
+        t.add_text(f.path, &doc.path);
+        for a in Path::new(&doc.path).ancestors() {
+            let s = a.to_string_lossy();
+            if !s.is_empty() {
+                t.add_text(f.scope, s);
+            }
+        }
+        t.add_text(f.title, &doc.title);
+        t.add_text(f.body, &doc.body);
+        for extra in doc
+            .description
+            .iter()
+            .chain(&doc.tagline)
+            .chain(&doc.pull_quotes)
+        {
+            t.add_text(f.body, extra);
+        }
+        for a in &doc.authors {
+            t.add_text(f.author, a);
+        }
+        for e in &doc.entities {
+            t.add_text(f.entity, &e.name);
+        }
+        if let Some(s) = &doc.source {
+            t.add_text(f.source, s);
+        }
+        if let Some(d) = doc.date.as_deref().and_then(date_value) {
+            t.add_date(f.date, d);
+        }
+        t.add_text(f.doc, serde_json::to_string(doc).unwrap_or_default());
+        t
+    }
+
+    /// Returns the term that deletes every document of the file at `path`.
+    pub fn path_term(&self, path: &str) -> Term {
+        Term::from_field_text(self.fields.path, path)
+    }
+
+    /// Reads the stored document at `addr`.
+    pub fn stored(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<Document> {
+        let t: TantivyDocument = searcher.doc(addr).map_err(tantivy_err(&self.dir))?;
+        let json = t
+            .get_first(self.fields.doc)
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        serde_json::from_str(json)
+            .map_err(|e| Error::index(&self.dir, format!("damaged stored document: {e}")))
+    }
+
+    /// Returns the total size of the index directory in bytes.
+    pub fn size_bytes(&self) -> u64 {
+        walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    }
+}
+
+/// Returns the index value of a `YYYY-MM-DD` date (midnight UTC).
+pub fn date_value(date: &str) -> Option<DateTime> {
+    let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let secs = d.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+    Some(DateTime::from_timestamp_secs(secs))
+}

@@ -1,0 +1,105 @@
+//! Every field of the tantivy index, its options and its analyzer, in one
+//! place. Bump [`SCHEMA_VERSION`] whenever anything here (or the way
+//! documents are normalized) changes, so old indexes are rebuilt.
+
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+/// Version of the schema and normalizer; stored in the manifest.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Analyzer for article text: words, lower case, accents folded, English
+/// stems. Apostrophes and quotes of any shape split words the same way, so
+/// `China's` and `China’s` index identically.
+pub const TEXT_ANALYZER: &str = "pundit_en";
+/// Analyzer for names (authors, entities, outlets): like the text analyzer
+/// without stemming.
+pub const NAME_ANALYZER: &str = "pundit_name";
+
+/// Handles to the index fields.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Document id (raw, stored).
+    pub id: Field,
+    /// File path (raw, stored): the key for deletes.
+    pub path: Field,
+    /// The file's path and each of its ancestor directories (raw): the key
+    /// for restricting a search to PATHs.
+    pub scope: Field,
+    /// Headline (analyzed, positions).
+    pub title: Field,
+    /// Body, description, tagline and pull-quotes (analyzed, positions).
+    pub body: Field,
+    /// Author names (name analyzer, positions).
+    pub author: Field,
+    /// Entity canonical names (name analyzer, positions).
+    pub entity: Field,
+    /// Outlet (name analyzer, positions).
+    pub source: Field,
+    /// Publication date (indexed and fast, for ranges and sorting).
+    pub date: Field,
+    /// The whole normalized document as JSON (stored only).
+    pub doc: Field,
+}
+
+/// Returns the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let analyzed = |name: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(name)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED),
+        scope: b.add_text_field("scope", STRING),
+        title: b.add_text_field("title", analyzed(TEXT_ANALYZER)),
+        body: b.add_text_field("body", analyzed(TEXT_ANALYZER)),
+        author: b.add_text_field("author", analyzed(NAME_ANALYZER)),
+        entity: b.add_text_field("entity", analyzed(NAME_ANALYZER)),
+        source: b.add_text_field("source", analyzed(NAME_ANALYZER)),
+        date: b.add_date_field("date", DateOptions::from(INDEXED).set_fast()),
+        doc: b.add_text_field("doc", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Returns the analyzer registered under `name`.
+pub fn analyzer(name: &str) -> TextAnalyzer {
+    let base = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
+    if name == TEXT_ANALYZER {
+        base.filter(Stemmer::new(Language::English)).build()
+    } else {
+        base.build()
+    }
+}
+
+/// Registers pundit's analyzers on an index (needed on every open).
+pub fn register(index: &Index) {
+    for name in [TEXT_ANALYZER, NAME_ANALYZER] {
+        index.tokenizers().register(name, analyzer(name));
+    }
+}
+
+/// Returns the analyzed tokens of `text`.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}

@@ -1,0 +1,297 @@
+//! Character- and paragraph-level repair of article text: invisible and
+//! non-breaking characters, hard-wrapped lines, paragraphs split mid-sentence,
+//! pull-quotes dropped inside a sentence, and blog debris at the end.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Returns `text` in NFC with non-breaking and exotic spaces made plain,
+/// zero-width characters, soft hyphens and control characters removed, and
+/// line endings made `\n`. Curly quotes are kept: the index tokenizer treats
+/// them like straight ones.
+pub fn clean_chars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.nfc().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{00A0}'
+            | '\u{2007}'
+            | '\u{202F}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{3000}'
+            | '\u{205F}'
+            | '\u{1680}' => out.push(' '),
+            '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push('\n'),
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            // Bidi controls can reorder what a terminal shows.
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Collapses runs of white space to one space and trims the ends.
+pub fn collapse_ws(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits text into paragraphs at blank lines; lines inside a paragraph are
+/// joined (hard-wrapped text), and a word hyphenated across a line break is
+/// joined without the space.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(collapse_ws(&current));
+                current.clear();
+            }
+            continue;
+        }
+        let hyphen_join = current.ends_with('-')
+            && current[..current.len() - 1].ends_with(char::is_alphabetic)
+            && line.starts_with(char::is_lowercase);
+        if !current.is_empty() && !hyphen_join {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        out.push(collapse_ws(&current));
+    }
+    out
+}
+
+/// Returns true if `p` ends a sentence (or is a complete unit such as a
+/// quotation or a list item ending in punctuation).
+fn ends_sentence(p: &str) -> bool {
+    let p = p.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_']);
+    p.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+fn starts_lowercase(p: &str) -> bool {
+    p.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn starts_uppercase(p: &str) -> bool {
+    p.trim_start_matches(['"', '“', '‘', '\''])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Rejoins paragraphs that copying split mid-sentence, and lifts out a short
+/// pull-quote dropped between the two halves of a sentence. Returns the
+/// repaired paragraphs and the pull-quotes.
+pub fn repair_breaks(paras: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let mut out: Vec<String> = Vec::with_capacity(paras.len());
+    let mut quotes = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let p = &paras[i];
+        if let Some(prev) = out.last_mut() {
+            let open = !ends_sentence(prev) && prev.split_whitespace().count() >= 4;
+            if open && starts_lowercase(p) {
+                prev.push(' ');
+                prev.push_str(p);
+                i += 1;
+                continue;
+            }
+            // prev … | Quote. | … rest: the middle one is a pull-quote.
+            let next_continues = paras.get(i + 1).is_some_and(|n| starts_lowercase(n));
+            if open
+                && next_continues
+                && starts_uppercase(p)
+                && ends_sentence(p)
+                && p.split_whitespace().count() <= 40
+            {
+                quotes.push(p.clone());
+                prev.push(' ');
+                prev.push_str(&paras[i + 1]);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(p.clone());
+        i += 1;
+    }
+    (out, quotes)
+}
+
+/// Lines that only ever appear as page or blog chrome, compared in lower
+/// case with trailing punctuation removed.
+const DEBRIS_EXACT: &[&str] = &[
+    "comments",
+    "comment",
+    "popular posts from this blog",
+    "popular posts",
+    "share this",
+    "share",
+    "like this",
+    "like loading",
+    "loading",
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "subscribe",
+    "read more",
+    "newer post",
+    "older post",
+    "newer post older post",
+    "home",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "no comments",
+    "tweet",
+    "print",
+    "email",
+    "advertisement",
+    "recommended",
+    "more from this author",
+    "you may also like",
+    "back to top",
+    "share this article",
+    "share this story",
+];
+
+/// Prefixes of debris lines (lower case).
+const DEBRIS_PREFIX: &[&str] = &[
+    "labels:",
+    "tags:",
+    "filed under",
+    "posted by ",
+    "©",
+    "(c) ",
+    "copyright ",
+    "share on ",
+    "click to share",
+    "follow us",
+    "sign up for",
+    "subscribe to",
+    "all rights reserved",
+    "this entry was posted",
+    "categories:",
+    "permalink",
+    "share this",
+    "like this",
+    "like loading",
+];
+
+/// Headings after which everything is comments or recommendations.
+const SECTION_STARTS: &[&str] = &[
+    "comments",
+    "related",
+    "popular posts from this blog",
+    "popular posts",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "related posts",
+    "related articles",
+    "related stories",
+    "you may also like",
+    "more from this author",
+    "recommended",
+];
+
+fn debris_key(p: &str) -> String {
+    p.trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…')
+        .to_lowercase()
+}
+
+/// Returns true if the paragraph is blog or platform chrome.
+pub fn is_debris(p: &str) -> bool {
+    if p.split_whitespace().count() > 15 {
+        return false;
+    }
+    let key = debris_key(p);
+    let lower = p.trim().to_lowercase();
+    DEBRIS_EXACT.contains(&key.as_str())
+        || DEBRIS_PREFIX.iter().any(|d| lower.starts_with(d))
+        || key.ends_with(" comments") && key.split_whitespace().count() == 2
+}
+
+/// Removes trailing chrome: a comments or "popular posts" section in the
+/// last third of the text, then any run of debris lines at the end.
+pub fn strip_debris(mut paras: Vec<String>) -> Vec<String> {
+    let tail_from = paras.len() - paras.len() / 3;
+    if let Some(cut) =
+        (tail_from..paras.len()).find(|&i| SECTION_STARTS.contains(&debris_key(&paras[i]).as_str()))
+    {
+        paras.truncate(cut);
+    }
+    while paras.last().is_some_and(|p| is_debris(p)) {
+        paras.pop();
+    }
+    paras
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters() {
+        let s = clean_chars("a\u{00A0}b\u{200B}c\u{00AD}d\r\ne\u{1b}[31m");
+        assert_eq!(s, "a bcd\ne[31m");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let p = paragraphs("one two\nthree inter-\nnational\n\n  next  para ");
+        assert_eq!(p, vec!["one two three inter-national", "next para"]);
+    }
+
+    #[test]
+    fn split_sentence_and_pull_quote() {
+        let paras = vec![
+            "They conducted exercises in Asia, Europe,".to_string(),
+            "the Middle East and Africa. They".to_string(),
+            "Xi and Putin have their differences.".to_string(),
+            "have also conducted numerous training missions.".to_string(),
+            "## A heading".to_string(),
+            "Next paragraph.".to_string(),
+        ];
+        let (out, quotes) = repair_breaks(paras);
+        assert_eq!(
+            out[0],
+            "They conducted exercises in Asia, Europe, the Middle East and Africa. \
+             They have also conducted numerous training missions."
+        );
+        assert_eq!(quotes, vec!["Xi and Putin have their differences."]);
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn debris_at_the_end_only() {
+        let paras: Vec<String> = [
+            "Comments matter to democracy.",
+            "Body text here.",
+            "Share this:",
+            "Like this:",
+            "Comments",
+            "Popular posts from this blog",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let out = strip_debris(paras);
+        assert_eq!(
+            out,
+            vec!["Comments matter to democracy.", "Body text here."]
+        );
+    }
+}

@@ -1,0 +1,514 @@
+//! The query language, parsed into a small tree with positions kept for
+//! error messages. No tantivy here; `query` turns the tree into a tantivy
+//! query.
+//!
+//! ```text
+//! query   = or
+//! or      = and ("OR" and)*
+//! and     = unary (["AND"] unary)*          keywords are all required
+//! unary   = ("NOT" | "-") unary | "+" unary | primary
+//! primary = "(" or ")" | [field ":"] (word | "phrase"[~N] | range | "(" or ")")
+//! range   = ("[" | "{") date "TO" date ("]" | "}")   only for date:
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::date::{self, Bound};
+use crate::error::QueryError;
+
+/// Fields a query may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QField {
+    /// `title:`
+    Title,
+    /// `body:`
+    Body,
+    /// `author:`
+    Author,
+    /// `entity:`
+    Entity,
+    /// `source:`
+    Source,
+    /// `date:`
+    Date,
+}
+
+const FIELD_NAMES: &str = "title, body, author, entity, source, date";
+
+impl QField {
+    fn from_name(s: &str) -> Option<QField> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "title" => QField::Title,
+            "body" | "text" => QField::Body,
+            "author" | "by" => QField::Author,
+            "entity" => QField::Entity,
+            "source" | "site" => QField::Source,
+            "date" => QField::Date,
+            _ => return None,
+        })
+    }
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// All must match.
+    And(Vec<Node>),
+    /// At least one must match.
+    Or(Vec<Node>),
+    /// Must not match.
+    Not(Box<Node>),
+    /// A keyword (analyzed; may become several tokens, searched as a phrase).
+    Term {
+        /// Field, or `None` for title and body.
+        field: Option<QField>,
+        /// The word as typed.
+        text: String,
+    },
+    /// An exact phrase, optionally with a slop.
+    Phrase {
+        /// Field, or `None` for title and body.
+        field: Option<QField>,
+        /// The words inside the quotes.
+        text: String,
+        /// Words allowed between and around the phrase's words.
+        slop: u32,
+    },
+    /// Publication dates from `from` to `to`, inclusive.
+    DateRange {
+        /// First day, or unbounded.
+        from: Option<NaiveDate>,
+        /// Last day, or unbounded.
+        to: Option<NaiveDate>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    LParen,
+    RParen,
+    And,
+    Or,
+    Not,
+    Plus,
+    Field(QField),
+    Word(String),
+    Phrase(String, u32),
+    Range {
+        from: String,
+        to: String,
+        inclusive: (bool, bool),
+    },
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+fn lex(q: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
+    let chars: Vec<char> = q.chars().collect();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        match c {
+            '(' => {
+                toks.push((Tok::LParen, i));
+                i += 1;
+            }
+            ')' => {
+                toks.push((Tok::RParen, i));
+                i += 1;
+            }
+            c if is_quote(c) => {
+                let close = (i + 1..chars.len()).find(|&j| is_quote(chars[j]));
+                let Some(close) = close else {
+                    return Err(QueryError::new(
+                        i,
+                        "unclosed quote: a phrase needs a closing \"",
+                    ));
+                };
+                let text: String = chars[i + 1..close].iter().collect();
+                i = close + 1;
+                let mut slop = 0;
+                if chars.get(i) == Some(&'~') {
+                    let digits: String = chars[i + 1..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    slop = digits
+                        .parse()
+                        .map_err(|_| QueryError::new(i, "expected a number after ~ (\"a b\"~5)"))?;
+                    i += 1 + digits.len();
+                }
+                if text.trim().is_empty() {
+                    return Err(QueryError::new(start, "empty phrase"));
+                }
+                toks.push((Tok::Phrase(text, slop), start));
+            }
+            '-' | '!' if chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) => {
+                toks.push((Tok::Not, i));
+                i += 1;
+            }
+            '+' if chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) => {
+                toks.push((Tok::Plus, i));
+                i += 1;
+            }
+            '[' | '{' => {
+                let close = (i + 1..chars.len()).find(|&j| matches!(chars[j], ']' | '}'));
+                let Some(close) = close else {
+                    return Err(QueryError::new(i, "unclosed range: expected ] or }"));
+                };
+                let inner: String = chars[i + 1..close].iter().collect();
+                let parts: Vec<&str> = inner.split(" TO ").collect();
+                if parts.len() != 2 {
+                    return Err(QueryError::new(
+                        i,
+                        "a range is written [FROM TO UNTIL], e.g. [2024-01-01 TO 2024-06-30]",
+                    ));
+                }
+                toks.push((
+                    Tok::Range {
+                        from: parts[0].trim().to_string(),
+                        to: parts[1].trim().to_string(),
+                        inclusive: (c == '[', chars[close] == ']'),
+                    },
+                    start,
+                ));
+                i = close + 1;
+            }
+            _ => {
+                let mut j = i;
+                while j < chars.len()
+                    && !chars[j].is_whitespace()
+                    && !matches!(chars[j], '(' | ')')
+                    && !is_quote(chars[j])
+                {
+                    if chars[j] == ':' {
+                        break;
+                    }
+                    j += 1;
+                }
+                let word: String = chars[i..j].iter().collect();
+                if chars.get(j) == Some(&':')
+                    && !word.is_empty()
+                    && word.chars().all(char::is_alphabetic)
+                {
+                    let Some(f) = QField::from_name(&word) else {
+                        return Err(QueryError::new(
+                            i,
+                            format!("unknown field '{word}:' (fields: {FIELD_NAMES})"),
+                        ));
+                    };
+                    if chars.get(j + 1).is_none_or(|c| c.is_whitespace()) {
+                        return Err(QueryError::new(j, format!("nothing after '{word}:'")));
+                    }
+                    toks.push((Tok::Field(f), i));
+                    i = j + 1;
+                    continue;
+                }
+                // A colon inside a word ("10:30") is part of it.
+                while j < chars.len()
+                    && !chars[j].is_whitespace()
+                    && !matches!(chars[j], '(' | ')')
+                    && !is_quote(chars[j])
+                {
+                    j += 1;
+                }
+                let word: String = chars[i..j].iter().collect();
+                let tok = match word.as_str() {
+                    "AND" | "&&" => Tok::And,
+                    "OR" | "||" => Tok::Or,
+                    "NOT" => Tok::Not,
+                    _ => Tok::Word(word),
+                };
+                toks.push((tok, i));
+                i = j;
+            }
+        }
+    }
+    Ok(toks)
+}
+
+struct Parser {
+    toks: Vec<(Tok, usize)>,
+    at: usize,
+    len: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.at).map(|(t, _)| t)
+    }
+
+    fn pos(&self) -> usize {
+        self.toks.get(self.at).map(|(_, p)| *p).unwrap_or(self.len)
+    }
+
+    fn next(&mut self) -> Option<(Tok, usize)> {
+        let t = self.toks.get(self.at).cloned();
+        self.at += 1;
+        t
+    }
+
+    fn or(&mut self, field: Option<QField>) -> Result<Node, QueryError> {
+        let mut parts = vec![self.and(field)?];
+        while self.peek() == Some(&Tok::Or) {
+            let p = self.pos();
+            self.at += 1;
+            if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
+                return Err(QueryError::new(p, "OR needs a search term on both sides"));
+            }
+            parts.push(self.and(field)?);
+        }
+        Ok(if parts.len() == 1 {
+            parts.pop().expect("one part")
+        } else {
+            Node::Or(parts)
+        })
+    }
+
+    fn and(&mut self, field: Option<QField>) -> Result<Node, QueryError> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek() {
+                None | Some(Tok::RParen | Tok::Or) => break,
+                Some(Tok::And) => {
+                    let p = self.pos();
+                    self.at += 1;
+                    if items.is_empty()
+                        || matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And))
+                    {
+                        return Err(QueryError::new(p, "AND needs a search term on both sides"));
+                    }
+                }
+                _ => items.push(self.unary(field)?),
+            }
+        }
+        match items.len() {
+            0 => Err(QueryError::new(
+                self.pos(),
+                match self.peek() {
+                    Some(Tok::RParen) => "expected a search term before ')'",
+                    Some(Tok::Or) => "OR needs a search term on both sides",
+                    _ => "expected a search term",
+                },
+            )),
+            1 => Ok(items.pop().expect("one item")),
+            _ => Ok(Node::And(items)),
+        }
+    }
+
+    fn unary(&mut self, field: Option<QField>) -> Result<Node, QueryError> {
+        match self.peek() {
+            Some(Tok::Not) => {
+                let p = self.pos();
+                self.at += 1;
+                if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
+                    return Err(QueryError::new(p, "NOT needs a search term after it"));
+                }
+                Ok(Node::Not(Box::new(self.unary(field)?)))
+            }
+            Some(Tok::Plus) => {
+                self.at += 1;
+                self.unary(field)
+            }
+            _ => self.primary(field),
+        }
+    }
+
+    fn primary(&mut self, field: Option<QField>) -> Result<Node, QueryError> {
+        let Some((tok, p)) = self.next() else {
+            return Err(QueryError::new(self.len, "expected a search term"));
+        };
+        match tok {
+            Tok::LParen => {
+                let inner = self.or(field)?;
+                match self.next() {
+                    Some((Tok::RParen, _)) => Ok(inner),
+                    _ => Err(QueryError::new(p, "unclosed parenthesis: expected ')'")),
+                }
+            }
+            Tok::Field(f) => {
+                if field.is_some() {
+                    return Err(QueryError::new(
+                        p,
+                        "a field inside a field group is not allowed",
+                    ));
+                }
+                if f == QField::Date {
+                    return self.date(p);
+                }
+                match self.peek() {
+                    Some(Tok::Word(_) | Tok::Phrase(..) | Tok::LParen) => self.primary(Some(f)),
+                    _ => Err(QueryError::new(
+                        self.pos(),
+                        "expected a word or \"phrase\" after the field name",
+                    )),
+                }
+            }
+            Tok::Word(text) => Ok(Node::Term { field, text }),
+            Tok::Phrase(text, slop) => Ok(Node::Phrase { field, text, slop }),
+            Tok::Range { .. } => Err(QueryError::new(
+                p,
+                "ranges work on dates only: date:[2024-01-01 TO 2024-06-30]",
+            )),
+            Tok::RParen => Err(QueryError::new(p, "unmatched ')'")),
+            Tok::And | Tok::Or | Tok::Not | Tok::Plus => {
+                Err(QueryError::new(p, "expected a search term"))
+            }
+        }
+    }
+
+    fn date(&mut self, p: usize) -> Result<Node, QueryError> {
+        let err = |pos: usize, m: String| QueryError::new(pos, m);
+        match self.next() {
+            Some((
+                Tok::Range {
+                    from,
+                    to,
+                    inclusive,
+                },
+                rp,
+            )) => {
+                let bound =
+                    |s: &str, b: Bound, incl: bool| -> Result<Option<NaiveDate>, QueryError> {
+                        if s == "*" {
+                            return Ok(None);
+                        }
+                        let d = date::parse_user(s, b).map_err(|m| err(rp, m))?;
+                        Ok(Some(match (incl, b) {
+                            (true, _) => d,
+                            (false, Bound::Start) => date::parse_user(s, Bound::End)
+                                .map_err(|m| err(rp, m))?
+                                .succ_opt()
+                                .unwrap_or(d),
+                            (false, Bound::End) => date::parse_user(s, Bound::Start)
+                                .map_err(|m| err(rp, m))?
+                                .pred_opt()
+                                .unwrap_or(d),
+                        }))
+                    };
+                Ok(Node::DateRange {
+                    from: bound(&from, Bound::Start, inclusive.0)?,
+                    to: bound(&to, Bound::End, inclusive.1)?,
+                })
+            }
+            Some((Tok::Word(w), wp)) => Ok(Node::DateRange {
+                from: Some(date::parse_user(&w, Bound::Start).map_err(|m| err(wp, m))?),
+                to: Some(date::parse_user(&w, Bound::End).map_err(|m| err(wp, m))?),
+            }),
+            _ => Err(err(
+                p,
+                "date: takes a date (date:2024-05) or a range (date:[2024-01-01 TO 2024-06-30])"
+                    .into(),
+            )),
+        }
+    }
+}
+
+/// Parses a query; errors carry the character position of the problem.
+pub fn parse(q: &str) -> Result<Node, QueryError> {
+    let toks = lex(q)?;
+    if toks.is_empty() {
+        return Err(QueryError::new(0, "empty query"));
+    }
+    let mut p = Parser {
+        toks,
+        at: 0,
+        len: q.chars().count(),
+    };
+    let node = p.or(None)?;
+    if let Some((_, pos)) = p.toks.get(p.at) {
+        return Err(QueryError::new(*pos, "unmatched ')'"));
+    }
+    Ok(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(t: &str) -> Node {
+        Node::Term {
+            field: None,
+            text: t.into(),
+        }
+    }
+
+    #[test]
+    fn implicit_and_or_not() {
+        assert_eq!(parse("a b").unwrap(), Node::And(vec![term("a"), term("b")]));
+        assert_eq!(
+            parse("a OR b -c").unwrap(),
+            Node::Or(vec![
+                term("a"),
+                Node::And(vec![term("b"), Node::Not(Box::new(term("c")))])
+            ])
+        );
+        assert_eq!(
+            parse("NOT (a OR b)").unwrap(),
+            Node::Not(Box::new(Node::Or(vec![term("a"), term("b")])))
+        );
+    }
+
+    #[test]
+    fn phrases_fields_and_dates() {
+        assert_eq!(
+            parse("“no limits”").unwrap(),
+            Node::Phrase {
+                field: None,
+                text: "no limits".into(),
+                slop: 0
+            }
+        );
+        assert_eq!(
+            parse("title:\"a b\"~2").unwrap(),
+            Node::Phrase {
+                field: Some(QField::Title),
+                text: "a b".into(),
+                slop: 2
+            }
+        );
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(
+            parse("date:[2024-01 TO 2024-06-30]").unwrap(),
+            Node::DateRange {
+                from: d("2024-01-01"),
+                to: d("2024-06-30")
+            }
+        );
+        assert_eq!(
+            parse("date:2023").unwrap(),
+            Node::DateRange {
+                from: d("2023-01-01"),
+                to: d("2023-12-31")
+            }
+        );
+        assert_eq!(
+            parse("date:[* TO 2022]").unwrap(),
+            Node::DateRange {
+                from: None,
+                to: d("2022-12-31")
+            }
+        );
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = |q: &str| parse(q).unwrap_err();
+        assert_eq!(e("china \"no limits").position, 6);
+        assert_eq!(e("(china OR russia").position, 0);
+        assert_eq!(e("china )").position, 6);
+        assert_eq!(e("china AND").position, 6);
+        assert_eq!(e("OR china").position, 0);
+        assert!(e("foo:bar").message.contains("unknown field"));
+        assert_eq!(e("date:[2024-13 TO 2025]").position, 5);
+        assert_eq!(e("").message, "empty query");
+    }
+}

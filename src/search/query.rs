@@ -1,0 +1,226 @@
+//! The parsed query tree → a tantivy query, analyzed exactly as the index
+//! was. Also collects the positive terms, for highlighting.
+
+use std::ops::Bound as RangeBound;
+
+use chrono::NaiveDate;
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::parse::{Node, QField};
+use crate::index::schema::{self, Fields};
+
+/// Weight of a title match relative to a body match.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// Analyzed terms of the query's positive clauses, per field; each entry is
+/// a sequence of tokens (one for a keyword, several for a phrase).
+#[derive(Debug, Default, Clone)]
+pub struct Highlights {
+    /// Sequences to mark in the body.
+    pub body: Vec<Vec<String>>,
+    /// Sequences to mark in the title.
+    pub title: Vec<Vec<String>>,
+}
+
+/// Builds tantivy queries from parsed queries and filters.
+pub struct Builder {
+    fields: Fields,
+    text: TextAnalyzer,
+    name: TextAnalyzer,
+    /// Terms collected for highlighting.
+    pub highlights: Highlights,
+}
+
+impl Builder {
+    /// Returns a builder for the index's fields.
+    pub fn new(fields: Fields) -> Builder {
+        Builder {
+            fields,
+            text: schema::analyzer(schema::TEXT_ANALYZER),
+            name: schema::analyzer(schema::NAME_ANALYZER),
+            highlights: Highlights::default(),
+        }
+    }
+
+    /// Returns the query for `node`, or `None` if it has no searchable word
+    /// (punctuation only).
+    pub fn build(&mut self, node: &Node) -> Option<Box<dyn Query>> {
+        self.node(node, true)
+    }
+
+    fn node(&mut self, node: &Node, positive: bool) -> Option<Box<dyn Query>> {
+        match node {
+            Node::And(items) => {
+                let mut clauses = Vec::new();
+                for item in items {
+                    match item {
+                        Node::Not(inner) => {
+                            if let Some(q) = self.node(inner, !positive) {
+                                clauses.push((Occur::MustNot, q));
+                            }
+                        }
+                        other => {
+                            if let Some(q) = self.node(other, positive) {
+                                clauses.push((Occur::Must, q));
+                            }
+                        }
+                    }
+                }
+                bool_query(clauses)
+            }
+            Node::Or(items) => {
+                let clauses: Vec<_> = items
+                    .iter()
+                    .filter_map(|i| self.node(i, positive))
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                bool_query(clauses)
+            }
+            Node::Not(inner) => {
+                let q = self.node(inner, !positive)?;
+                bool_query(vec![(Occur::MustNot, q)])
+            }
+            Node::Term { field, text } => self.words(*field, text, 0, positive),
+            Node::Phrase { field, text, slop } => self.words(*field, text, *slop, positive),
+            Node::DateRange { from, to } => Some(self.date_range(*from, *to)),
+        }
+    }
+
+    /// A keyword or phrase on one field, or on title and body.
+    fn words(
+        &mut self,
+        field: Option<QField>,
+        text: &str,
+        slop: u32,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let (targets, analyzer_is_text): (Vec<(Field, f32)>, bool) = match field {
+            None => (vec![(f.title, TITLE_BOOST), (f.body, 1.0)], true),
+            Some(QField::Title) => (vec![(f.title, 1.0)], true),
+            Some(QField::Body) => (vec![(f.body, 1.0)], true),
+            Some(QField::Author) => (vec![(f.author, 1.0)], false),
+            Some(QField::Entity) => (vec![(f.entity, 1.0)], false),
+            Some(QField::Source) => (vec![(f.source, 1.0)], false),
+            Some(QField::Date) => return None,
+        };
+        let tokens = if analyzer_is_text {
+            schema::tokens(&mut self.text, text)
+        } else {
+            schema::tokens(&mut self.name, text)
+        };
+        if tokens.is_empty() {
+            return None;
+        }
+        if positive && analyzer_is_text {
+            if matches!(field, None | Some(QField::Body)) {
+                self.highlights.body.push(tokens.clone());
+            }
+            if matches!(field, None | Some(QField::Title)) {
+                self.highlights.title.push(tokens.clone());
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in targets {
+            let q = tokens_query(field, &tokens, slop);
+            let q: Box<dyn Query> = if boost != 1.0 {
+                Box::new(BoostQuery::new(q, boost))
+            } else {
+                q
+            };
+            clauses.push((Occur::Should, q));
+        }
+        if clauses.len() == 1 {
+            clauses.pop().map(|(_, q)| q)
+        } else {
+            bool_query(clauses)
+        }
+    }
+
+    fn date_range(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Box<dyn Query> {
+        let term = |d: NaiveDate| {
+            let dt = crate::index::date_value(&d.to_string()).unwrap_or(tantivy::DateTime::MIN);
+            Term::from_field_date(self.fields.date, dt)
+        };
+        let lower = from
+            .map(|d| RangeBound::Included(term(d)))
+            .unwrap_or(RangeBound::Unbounded);
+        let upper = to
+            .map(|d| RangeBound::Included(term(d)))
+            .unwrap_or(RangeBound::Unbounded);
+        if matches!(
+            (&lower, &upper),
+            (RangeBound::Unbounded, RangeBound::Unbounded)
+        ) {
+            // `[* TO *]`: every dated document.
+            return Box::new(RangeQuery::new(
+                RangeBound::Included(Term::from_field_date(
+                    self.fields.date,
+                    tantivy::DateTime::MIN,
+                )),
+                RangeBound::Unbounded,
+            ));
+        }
+        Box::new(RangeQuery::new(lower, upper))
+    }
+
+    /// A filter on a name field (`--author`, `--entity`, `--source`): the
+    /// value's words in order.
+    pub fn name_filter(&mut self, field: QField, value: &str) -> Option<Box<dyn Query>> {
+        self.words(Some(field), value, 0, false)
+    }
+
+    /// A filter on publication dates.
+    pub fn date_filter(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Box<dyn Query> {
+        self.date_range(from, to)
+    }
+
+    /// A filter on file paths: documents under any of `scopes`.
+    pub fn scope_filter(&self, scopes: &[String]) -> Option<Box<dyn Query>> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = scopes
+            .iter()
+            .map(|s| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.scope, s),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        bool_query(clauses)
+    }
+}
+
+fn tokens_query(field: Field, tokens: &[String], slop: u32) -> Box<dyn Query> {
+    if tokens.len() == 1 {
+        return Box::new(TermQuery::new(
+            Term::from_field_text(field, &tokens[0]),
+            IndexRecordOption::WithFreqs,
+        ));
+    }
+    let terms: Vec<(usize, Term)> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, Term::from_field_text(field, t)))
+        .collect();
+    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+}
+
+/// A boolean query; a query of only exclusions matches everything else.
+pub fn bool_query(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+    if clauses.is_empty() {
+        return None;
+    }
+    if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    if clauses.len() == 1 && clauses[0].0 != Occur::MustNot {
+        return clauses.pop().map(|(_, q)| q);
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}

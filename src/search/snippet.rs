@@ -1,0 +1,343 @@
+//! Snippets: the passages of a document around its best matches, with the
+//! matched words marked. The text is tokenized with the index's own
+//! analyzer, so what is marked is exactly what matched: a phrase is marked
+//! only where its words stand together, in order.
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::model::Snippet;
+
+/// A matched span: byte range in the text and which query sequence matched.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    term: usize,
+}
+
+/// Returns the byte ranges where any of `seqs` occurs in `text`, in order,
+/// without overlaps.
+fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -> Vec<Span> {
+    let mut toks: Vec<(String, usize, usize)> = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        toks.push((t.text.clone(), t.offset_from, t.offset_to));
+    }
+    let mut spans = Vec::new();
+    for i in 0..toks.len() {
+        for (k, seq) in seqs.iter().enumerate() {
+            if seq.is_empty() || i + seq.len() > toks.len() {
+                continue;
+            }
+            if seq.iter().zip(&toks[i..]).all(|(q, t)| *q == t.0) {
+                spans.push(Span {
+                    start: toks[i].1,
+                    end: toks[i + seq.len() - 1].2,
+                    term: k,
+                });
+            }
+        }
+    }
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut out: Vec<Span> = Vec::new();
+    for s in spans {
+        if out.last().is_none_or(|l| s.start >= l.end) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Returns the highlight ranges (in code points) of `seqs` in a short text
+/// such as a title.
+pub fn highlight_all(
+    text: &str,
+    analyzer: &mut TextAnalyzer,
+    seqs: &[Vec<String>],
+) -> Vec<[usize; 2]> {
+    find_matches(text, analyzer, seqs)
+        .into_iter()
+        .map(|s| {
+            [
+                text[..s.start].chars().count(),
+                text[..s.end].chars().count(),
+            ]
+        })
+        .collect()
+}
+
+/// Returns up to `max` non-overlapping snippets of about `width` characters
+/// around the best matches of `seqs` in `text`, best first. With no match,
+/// returns the lead of the text.
+pub fn snippets(
+    text: &str,
+    analyzer: &mut TextAnalyzer,
+    seqs: &[Vec<String>],
+    max: usize,
+    width: usize,
+) -> Vec<Snippet> {
+    if max == 0 || text.is_empty() {
+        return Vec::new();
+    }
+    let matches = find_matches(text, analyzer, seqs);
+    if matches.is_empty() {
+        let end = snap_end(text, 0, byte_at_char(text, 0, width));
+        return vec![render(text, 0, end, &[])];
+    }
+    let mut used = vec![false; matches.len()];
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    while out.len() < max {
+        // Best window: the unused match whose neighbourhood covers the most
+        // distinct query terms, then the most matches.
+        let mut best: Option<(usize, usize, (usize, usize))> = None;
+        for (i, m) in matches.iter().enumerate() {
+            if used[i] || windows.iter().any(|&(s, e)| m.start < e && m.end > s) {
+                continue;
+            }
+            let mut last = i;
+            let mut terms = vec![m.term];
+            for (j, n) in matches.iter().enumerate().skip(i + 1) {
+                if text[m.start..n.end].chars().count() > width
+                    || windows.iter().any(|&(s, e)| n.start < e && n.end > s)
+                {
+                    break;
+                }
+                last = j;
+                if !terms.contains(&n.term) {
+                    terms.push(n.term);
+                }
+            }
+            let score = (terms.len(), last - i + 1);
+            if best.is_none_or(|b| score > b.2) {
+                best = Some((i, last, score));
+            }
+        }
+        let Some((first, last, _)) = best else { break };
+        let (start, end) = window(text, matches[first].start, matches[last].end, width);
+        let (start, end) = clip(start, end, &windows);
+        for (k, m) in matches.iter().enumerate() {
+            if m.start >= start && m.end <= end {
+                used[k] = true;
+            }
+        }
+        used[first] = true;
+        windows.push((start, end));
+        let inside: Vec<Span> = matches
+            .iter()
+            .copied()
+            .filter(|m| m.start >= start && m.end <= end)
+            .collect();
+        out.push(render(text, start, end, &inside));
+    }
+    out
+}
+
+/// Keeps a new window from overlapping earlier ones.
+fn clip(mut start: usize, mut end: usize, windows: &[(usize, usize)]) -> (usize, usize) {
+    for &(s, e) in windows {
+        if start < e && end > e {
+            start = e;
+        }
+        if end > s && start < s {
+            end = s;
+        }
+    }
+    (start, end)
+}
+
+/// The byte offset `n` characters after byte offset `from` (or the end).
+fn byte_at_char(text: &str, from: usize, n: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(n)
+        .map(|(b, _)| from + b)
+        .unwrap_or(text.len())
+}
+
+/// The byte offset `n` characters before byte offset `to` (or 0).
+fn byte_before_char(text: &str, to: usize, n: usize) -> usize {
+    if n == 0 {
+        return to;
+    }
+    text[..to]
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map(|(b, _)| b)
+        .unwrap_or(0)
+}
+
+/// A window of about `width` characters containing `[from, to)`: the match
+/// is placed after a little lead-in, starting at a sentence start when one
+/// is near, else at a word boundary, and ending at a word boundary.
+fn window(text: &str, from: usize, to: usize, width: usize) -> (usize, usize) {
+    let span = text[from..to].chars().count();
+    let spare = width.saturating_sub(span);
+    let lead = (spare / 3).max(1);
+    let mut start = byte_before_char(text, from, lead);
+    // Prefer the start of the sentence if it is close.
+    let search_from = byte_before_char(text, from, spare.min(lead * 2));
+    if let Some(i) = text[search_from..from].rfind(['.', '!', '?', '\n']) {
+        let cand = search_from + i + 1;
+        let cand = cand + text[cand..].len() - text[cand..].trim_start().len();
+        if cand <= from {
+            start = cand;
+        }
+    }
+    let start = snap_start(text, start, from);
+    let used = text[start..to].chars().count();
+    let end = byte_at_char(text, to, width.saturating_sub(used));
+    (start, snap_end(text, to, end))
+}
+
+/// Moves `start` forward to the beginning of a word (not past `limit`).
+fn snap_start(text: &str, start: usize, limit: usize) -> usize {
+    if start == 0 || text[..start].ends_with(char::is_whitespace) {
+        return start;
+    }
+    match text[start..limit].find(char::is_whitespace) {
+        Some(i) => {
+            let s = start + i;
+            s + text[s..].len() - text[s..].trim_start().len()
+        }
+        None => start.min(limit),
+    }
+}
+
+/// Moves `end` back to the end of a word (not before `limit`).
+fn snap_end(text: &str, limit: usize, end: usize) -> usize {
+    if end >= text.len() || text[end..].starts_with(char::is_whitespace) {
+        return end.min(text.len());
+    }
+    match text[limit..end].rfind(char::is_whitespace) {
+        Some(i) => limit + i,
+        None => end,
+    }
+}
+
+/// Builds the snippet text for `text[start..end]`: white space collapsed,
+/// `…` where text was cut, highlight offsets in code points.
+fn render(text: &str, start: usize, end: usize, spans: &[Span]) -> Snippet {
+    let mut out = String::new();
+    let mut count = 0usize;
+    let mut highlights = Vec::new();
+    if start > 0 {
+        out.push('…');
+        count += 1;
+    }
+    let mut span_iter = spans.iter().peekable();
+    let mut open: Option<usize> = None;
+    let mut prev_space = false;
+    let slice = text[start..end].trim_end();
+    for (b, c) in slice.char_indices() {
+        let at = start + b;
+        if let Some(s) = span_iter.peek()
+            && open.is_none()
+            && at == s.start
+        {
+            open = Some(count);
+        }
+        if c.is_whitespace() {
+            if !prev_space {
+                out.push(' ');
+                count += 1;
+            }
+            prev_space = true;
+        } else {
+            out.push(c);
+            count += 1;
+            prev_space = false;
+        }
+        if let (Some(s), Some(o)) = (span_iter.peek(), open)
+            && at + c.len_utf8() == s.end
+        {
+            highlights.push([o, count]);
+            open = None;
+            span_iter.next();
+        }
+    }
+    if start + slice.len() < text.trim_end().len() {
+        out.push('…');
+    }
+    Snippet {
+        text: out,
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::{TEXT_ANALYZER, analyzer};
+
+    fn seqs(words: &[&[&str]]) -> Vec<Vec<String>> {
+        words
+            .iter()
+            .map(|w| w.iter().map(|s| s.to_string()).collect())
+            .collect()
+    }
+
+    fn marked(s: &Snippet) -> Vec<String> {
+        let chars: Vec<char> = s.text.chars().collect();
+        s.highlights
+            .iter()
+            .map(|[a, b]| chars[*a..*b].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn phrase_marks_only_the_phrase() {
+        let text =
+            "There are no easy answers. Their partnership has “no limits” and limits matter.";
+        let mut a = analyzer(TEXT_ANALYZER);
+        let s = snippets(text, &mut a, &seqs(&[&["no", "limit"]]), 3, 200);
+        assert_eq!(s.len(), 1);
+        assert_eq!(marked(&s[0]), vec!["no limits"]);
+    }
+
+    #[test]
+    fn windows_are_cut_at_words_and_do_not_overlap() {
+        let long = "Word ".repeat(100)
+            + "Ukraine needs air defence. "
+            + &"filler ".repeat(100)
+            + "Ukraine again here.";
+        let mut a = analyzer(TEXT_ANALYZER);
+        let s = snippets(&long, &mut a, &seqs(&[&["ukrain"]]), 3, 60);
+        assert_eq!(s.len(), 2);
+        for sn in &s {
+            assert!(sn.text.chars().count() <= 64, "{}", sn.text);
+            assert_eq!(marked(sn), vec!["Ukraine"]);
+            assert!(!sn.text.contains("Wor …") && !sn.text.starts_with("…ord"));
+        }
+    }
+
+    #[test]
+    fn multibyte_text_is_never_split() {
+        let text = "Zürich — “Gazprom’s” café … ".repeat(20) + "gas storage in Zürich.";
+        let mut a = analyzer(TEXT_ANALYZER);
+        for width in 10..40 {
+            let s = snippets(&text, &mut a, &seqs(&[&["gas"]]), 2, width);
+            let chars: Vec<char> = s[0].text.chars().collect();
+            for [x, y] in &s[0].highlights {
+                assert_eq!(chars[*x..*y].iter().collect::<String>(), "gas");
+            }
+        }
+    }
+
+    #[test]
+    fn no_match_gives_the_lead() {
+        let mut a = analyzer(TEXT_ANALYZER);
+        let s = snippets(
+            "First sentence here. Second one.",
+            &mut a,
+            &seqs(&[&["absent"]]),
+            3,
+            15,
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "First sentence…");
+        assert!(s[0].highlights.is_empty());
+    }
+}
