@@ -160,13 +160,7 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
     let mut hits = Vec::with_capacity(addrs.len());
     for (score, addr) in addrs {
         let doc = ix.stored(&searcher, addr)?;
-        let snippets = snippet::snippets(
-            &doc.body,
-            &mut analyzer,
-            &b.highlights.body,
-            req.snippets,
-            req.snippet_chars,
-        );
+        let snippets = hit_snippets(&doc, &mut analyzer, &b.highlights.body, req);
         let title_highlights =
             snippet::highlight_all(&doc.title, &mut analyzer, &b.highlights.title);
         hits.push(Hit {
@@ -190,4 +184,30 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
         took_ms: started.elapsed().as_millis() as u64,
         hits,
     })
+}
+
+/// Snippets from the body; when the body has no match (the document matched
+/// on its description, tagline or a pull-quote), from the part that has.
+fn hit_snippets(
+    doc: &crate::model::Document,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    seqs: &[Vec<String>],
+    req: &SearchRequest,
+) -> Vec<crate::model::Snippet> {
+    let body = snippet::snippets(&doc.body, analyzer, seqs, req.snippets, req.snippet_chars);
+    if body.iter().any(|s| !s.highlights.is_empty()) {
+        return body;
+    }
+    let extras = doc
+        .description
+        .iter()
+        .chain(&doc.tagline)
+        .chain(&doc.pull_quotes);
+    for text in extras {
+        let found = snippet::snippets(text, analyzer, seqs, 1, req.snippet_chars);
+        if found.iter().any(|s| !s.highlights.is_empty()) {
+            return found;
+        }
+    }
+    body
 }

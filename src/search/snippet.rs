@@ -82,7 +82,8 @@ pub fn snippets(
     }
     let matches = find_matches(text, analyzer, seqs);
     if matches.is_empty() {
-        let end = snap_end(text, 0, byte_at_char(text, 0, width));
+        let para_end = text.find("\n\n").unwrap_or(text.len());
+        let end = snap_end(text, 0, byte_at_char(text, 0, width).min(para_end));
         return vec![render(text, 0, end, &[])];
     }
     let mut used = vec![false; matches.len()];
@@ -173,13 +174,17 @@ fn byte_before_char(text: &str, to: usize, n: usize) -> usize {
 /// is placed after a little lead-in, starting at a sentence start when one
 /// is near, else at a word boundary, and ending at a word boundary.
 fn window(text: &str, from: usize, to: usize, width: usize) -> (usize, usize) {
+    // Stay inside the matches' paragraph, so a heading or the previous
+    // paragraph's last words do not run into the snippet.
+    let para_start = text[..from].rfind("\n\n").map(|i| i + 2).unwrap_or(0);
+    let para_end = text[to..].find("\n\n").map(|i| to + i).unwrap_or(text.len());
     let span = text[from..to].chars().count();
     let spare = width.saturating_sub(span);
     let lead = (spare / 3).max(1);
-    let mut start = byte_before_char(text, from, lead);
+    let mut start = byte_before_char(text, from, lead).max(para_start);
     // Prefer the start of the sentence if it is close.
-    let search_from = byte_before_char(text, from, spare.min(lead * 2));
-    if let Some(i) = text[search_from..from].rfind(['.', '!', '?', '\n']) {
+    let search_from = byte_before_char(text, from, spare.min(lead * 2)).max(para_start);
+    if let Some(i) = text[search_from..from].rfind(['.', '!', '?']) {
         let cand = search_from + i + 1;
         let cand = cand + text[cand..].len() - text[cand..].trim_start().len();
         if cand <= from {
@@ -188,8 +193,19 @@ fn window(text: &str, from: usize, to: usize, width: usize) -> (usize, usize) {
     }
     let start = snap_start(text, start, from);
     let used = text[start..to].chars().count();
-    let end = byte_at_char(text, to, width.saturating_sub(used));
+    let end = byte_at_char(text, to, width.saturating_sub(used)).min(para_end);
     (start, snap_end(text, to, end))
+}
+
+/// Returns true if `at` is the start of the text or of a paragraph.
+fn at_paragraph_start(text: &str, at: usize) -> bool {
+    at == 0 || text[..at].trim_end_matches(' ').ends_with('\n')
+}
+
+/// Returns true if `at` is the end of the text or of a paragraph.
+fn at_paragraph_end(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(' ');
+    rest.is_empty() || rest.starts_with('\n')
 }
 
 /// Moves `start` forward to the beginning of a word (not past `limit`).
@@ -223,7 +239,7 @@ fn render(text: &str, start: usize, end: usize, spans: &[Span]) -> Snippet {
     let mut out = String::new();
     let mut count = 0usize;
     let mut highlights = Vec::new();
-    if start > 0 {
+    if !at_paragraph_start(text, start) {
         out.push('…');
         count += 1;
     }
@@ -258,7 +274,7 @@ fn render(text: &str, start: usize, end: usize, spans: &[Span]) -> Snippet {
             span_iter.next();
         }
     }
-    if start + slice.len() < text.trim_end().len() {
+    if !at_paragraph_end(text, start + slice.len()) {
         out.push('…');
     }
     Snippet {
@@ -324,6 +340,15 @@ mod tests {
                 assert_eq!(chars[*x..*y].iter().collect::<String>(), "gas");
             }
         }
+    }
+
+    #[test]
+    fn snippets_stay_inside_their_paragraph() {
+        let text = "What the numbers say\n\nBilateral trade reached a record. Exports of chips rose.\n\nNext part";
+        let mut a = analyzer(TEXT_ANALYZER);
+        let s = snippets(text, &mut a, &seqs(&[&["trade"]]), 1, 200);
+        assert_eq!(s[0].text, "Bilateral trade reached a record. Exports of chips rose.");
+        assert_eq!(marked(&s[0]), vec!["trade"]);
     }
 
     #[test]

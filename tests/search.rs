@@ -1,0 +1,358 @@
+//! Searching the bundled corpus: query language, filters, order, exit codes.
+
+use std::collections::HashSet;
+
+use crate::util::{ids, pundit, search_json, shared_index, slice_chars};
+
+fn total(q: &str) -> u64 {
+    search_json(&[q])["total"].as_u64().unwrap()
+}
+
+fn set(q: &[&str]) -> HashSet<String> {
+    ids(&search_json(q)).into_iter().collect()
+}
+
+#[test]
+fn phrase_and_keywords_return_different_sets() {
+    let phrase = set(&["\"no limits\""]);
+    let words = set(&["no limits"]);
+    assert!(!phrase.is_empty());
+    assert!(phrase.is_subset(&words), "every phrase hit has both words");
+    assert!(
+        words.len() > phrase.len(),
+        "some articles have the words apart"
+    );
+    // Every phrase hit shows the phrase, together, in a snippet.
+    for h in search_json(&["\"no limits\""])["hits"].as_array().unwrap() {
+        let shown: Vec<String> = h["snippets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().to_lowercase())
+            .collect();
+        assert!(shown.iter().any(|s| s.contains("no limits")), "{shown:?}");
+    }
+}
+
+#[test]
+fn seed_article_is_found_by_its_phrase() {
+    let v = search_json(&["\"no limits\""]);
+    let paths: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"corpus/000_ec8f37e1091fcbbc.txt"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn stemming_and_case() {
+    assert_eq!(total("missiles"), total("missile"));
+    assert_eq!(total("MISSILE"), total("missile"));
+    assert!(total("missile") > 0);
+}
+
+#[test]
+fn curly_and_straight_apostrophes_are_equivalent() {
+    assert!(total("China's") > 0);
+    assert_eq!(set(&["China's"]), set(&["China’s"]));
+    assert_eq!(set(&["“no limits”"]), set(&["\"no limits\""]));
+}
+
+#[test]
+fn boolean_operators() {
+    let taiwan = set(&["taiwan"]);
+    let arctic = set(&["arctic"]);
+    let both = set(&["taiwan arctic"]);
+    assert_eq!(both, set(&["taiwan AND arctic"]));
+    assert_eq!(both, &taiwan & &arctic);
+    assert_eq!(set(&["taiwan OR arctic"]), &taiwan | &arctic);
+    assert_eq!(set(&["taiwan -arctic"]), &taiwan - &arctic);
+    assert_eq!(set(&["taiwan NOT arctic"]), &taiwan - &arctic);
+    assert_eq!(set(&["(taiwan OR arctic) -taiwan"]), &arctic - &taiwan);
+    assert!(!(&taiwan - &arctic).is_empty() && !both.is_empty());
+}
+
+#[test]
+fn html_clutter_is_not_searchable() {
+    // "Gerald Finch" only comments, "Advertisement" is hidden, "Kashmir"
+    // only appears in related-story lists.
+    assert_eq!(total("Gerald"), 0);
+    assert_eq!(total("Advertisement"), 0);
+    assert_eq!(total("Kashmir"), 0);
+}
+
+#[test]
+fn field_prefixes() {
+    let v = search_json(&["title:arctic"]);
+    assert!(v["total"].as_u64().unwrap() > 0);
+    for h in v["hits"].as_array().unwrap() {
+        assert!(
+            h["title"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("arctic")
+        );
+    }
+    assert!(total("title:arctic") < total("arctic"));
+    let v = search_json(&["author:vance"]);
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    for h in v["hits"].as_array().unwrap() {
+        let authors = h["authors"].to_string();
+        assert!(authors.contains("Vance"), "{authors}");
+    }
+    let v = search_json(&["source:\"Bastion Quarterly\" tariffs"]);
+    for h in v["hits"].as_array().unwrap() {
+        assert_eq!(h["source"], "Bastion Quarterly");
+    }
+    let v = search_json(&["entity:\"Xi Jinping\""]);
+    assert!(v["total"].as_u64().unwrap() > 3);
+}
+
+#[test]
+fn filters() {
+    let v = search_json(&["sanctions", "--author", "Daniel Okafor"]);
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    for h in v["hits"].as_array().unwrap() {
+        assert!(
+            h["authors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "Daniel Okafor")
+        );
+    }
+    let v = search_json(&["china", "--source", "The Harbor Review"]);
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    for h in v["hits"].as_array().unwrap() {
+        assert_eq!(h["source"], "The Harbor Review");
+    }
+    let v = search_json(&["sanctions", "--entity", "Russia", "--entity", "China"]);
+    assert!(v["total"].as_u64().unwrap() > 0);
+    for h in v["hits"].as_array().unwrap() {
+        let names: Vec<&str> = h["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            names.contains(&"Russia") && names.contains(&"China"),
+            "{names:?}"
+        );
+    }
+    let filtered = search_json(&["sanctions", "--entity", "Russia", "--entity", "China"])["total"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        filtered < total("sanctions"),
+        "the filter removes some hits"
+    );
+}
+
+#[test]
+fn date_filters_and_ranges() {
+    let v = search_json(&["china", "--since", "2024", "--until", "2024-06"]);
+    assert!(v["total"].as_u64().unwrap() > 0);
+    for h in v["hits"].as_array().unwrap() {
+        let d = h["date"]
+            .as_str()
+            .expect("a date filter excludes undated documents");
+        assert!(("2024-01-01"..="2024-06-30").contains(&d), "{d}");
+    }
+    let v = search_json(&["sanctions date:[2023-01-01 TO 2023-12-31]"]);
+    assert!(v["total"].as_u64().unwrap() > 0);
+    for h in v["hits"].as_array().unwrap() {
+        let d = h["date"].as_str().unwrap();
+        assert!(d.starts_with("2023"), "{d}");
+    }
+    assert_eq!(
+        set(&["sanctions date:2023"]),
+        set(&["sanctions date:[2023-01-01 TO 2023-12-31]"])
+    );
+    assert_eq!(
+        set(&["sanctions", "--since", "2023", "--until", "2023"]),
+        set(&["sanctions date:2023"])
+    );
+}
+
+#[test]
+fn sort_by_date_is_newest_first() {
+    let v = search_json(&["russia", "--sort", "date"]);
+    let dates: Vec<Option<&str>> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str())
+        .collect();
+    assert!(dates.len() > 5);
+    let dated: Vec<&str> = dates.iter().map_while(|d| *d).collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{dated:?}");
+    // Undated documents come last.
+    assert!(
+        dates[dated.len()..].iter().all(Option::is_none),
+        "{dates:?}"
+    );
+    assert_eq!(set(&["russia", "--sort", "date"]), set(&["russia"]));
+}
+
+#[test]
+fn paging_with_offset() {
+    let all = ids(&search_json(&["russia"]));
+    let page = |offset: &str| {
+        let out = pundit()
+            .arg("--index")
+            .arg(shared_index().join("ix"))
+            .args([
+                "search", "russia", "--format", "json", "--limit", "3", "--offset", offset,
+            ])
+            .output()
+            .unwrap();
+        ids(&serde_json::from_slice(&out.stdout).unwrap())
+    };
+    assert_eq!(page("0"), all[0..3]);
+    assert_eq!(page("3"), all[3..6]);
+}
+
+#[test]
+fn highlights_land_on_query_words() {
+    let v = search_json(&["sanctions OR \"price cap\" OR Taiwan"]);
+    assert!(v["total"].as_u64().unwrap() > 3);
+    for h in v["hits"].as_array().unwrap() {
+        for s in h["snippets"].as_array().unwrap() {
+            let text = s["text"].as_str().unwrap();
+            for r in s["highlights"].as_array().unwrap() {
+                let (a, b) = (
+                    r[0].as_u64().unwrap() as usize,
+                    r[1].as_u64().unwrap() as usize,
+                );
+                let word = slice_chars(text, a, b).to_lowercase();
+                assert!(
+                    word.starts_with("sanction") || word == "price cap" || word == "taiwan",
+                    "{word:?} in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn exit_codes() {
+    let ix = shared_index().join("ix");
+    pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "russia"])
+        .assert()
+        .code(0);
+    pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "zyzzyvaquux"])
+        .assert()
+        .code(1);
+    pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "(russia"])
+        .assert()
+        .code(2);
+    pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "russia", "--since", "last week"])
+        .assert()
+        .code(2);
+    let empty = tempfile::TempDir::new().unwrap();
+    let out = pundit()
+        .arg("--index")
+        .arg(empty.path().join("none"))
+        .args(["search", "russia"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));
+}
+
+#[test]
+fn bad_query_says_what_and_where() {
+    let out = pundit()
+        .arg("--index")
+        .arg(shared_index().join("ix"))
+        .args(["search", "china \"no limits"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("column 7") && err.contains("unclosed quote"),
+        "{err}"
+    );
+    assert!(err.contains("\n        ^"), "caret under the quote: {err}");
+    let err = pundit()
+        .arg("--index")
+        .arg(shared_index().join("ix"))
+        .args(["search", "colour:red"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&err.stderr).contains("unknown field 'colour:'"));
+}
+
+#[test]
+fn pretty_output_marks_matches_with_and_without_colour() {
+    let ix = shared_index().join("ix");
+    let plain = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "\"no limits\"", "--color", "never"])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(
+        plain.contains("**no limits**") && !plain.contains('\u{1b}'),
+        "{plain}"
+    );
+    let color = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "\"no limits\"", "--color", "always"])
+        .output()
+        .unwrap();
+    let color = String::from_utf8(color.stdout).unwrap();
+    assert!(color.contains("\u{1b}[") && !color.contains("**no limits**"));
+    // Not a terminal: auto means no colour.
+    let auto = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "\"no limits\""])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(auto.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn csv_output() {
+    let out = pundit()
+        .arg("--index")
+        .arg(shared_index().join("ix"))
+        .args(["search", "taiwan", "--format", "csv", "--limit", "4"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let headers: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers,
+        [
+            "id", "path", "title", "authors", "date", "source", "score", "snippet"
+        ]
+    );
+    let recs: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(recs.len(), 4);
+    assert!(recs.iter().all(|r| r[7].to_lowercase().contains("taiwan")));
+}
