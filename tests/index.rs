@@ -266,6 +266,27 @@ fn index_location_from_flag_and_environment() {
 }
 
 #[test]
+fn a_named_file_of_an_unknown_type_is_reported() {
+    let tmp = corpus_copy();
+    fs::write(tmp.path().join("notes.pdf"), "%PDF-1.4").unwrap();
+    let out = pundit()
+        .current_dir(tmp.path())
+        .args(["index", "notes.pdf", "corpus/html", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["skipped"][0]["path"], "notes.pdf");
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("unsupported file type")
+    );
+    assert_eq!(v["added"], 10);
+}
+
+#[test]
 fn a_missing_path_is_an_error() {
     let tmp = corpus_copy();
     let out = pundit()

@@ -10,7 +10,9 @@
 use std::collections::HashMap;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
+
+use super::sel;
 
 use super::meta::{self, strip_site_name};
 use crate::model::RawArticle;
@@ -96,10 +98,6 @@ const JUNK_WORDS: &[&str] = &[
     "kicker",
     "eyebrow",
 ];
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("static selector")
-}
 
 /// Reads a web page.
 pub fn read(text: &str) -> RawArticle {
@@ -208,11 +206,7 @@ fn remove_junk(doc: &mut Html) {
             }
         }
     }
-    for id in doomed {
-        if let Some(mut n) = doc.tree.get_mut(id) {
-            n.detach();
-        }
-    }
+    detach_all(doc, doomed);
 }
 
 /// Detaches the headline and the short labels before it (section kicker,
@@ -235,11 +229,7 @@ fn remove_headline(doc: &mut Html, container: NodeId) {
             doomed.push(sib.id());
         }
     }
-    for id in doomed {
-        if let Some(mut n) = doc.tree.get_mut(id) {
-            n.detach();
-        }
-    }
+    detach_all(doc, doomed);
 }
 
 /// Detaches short blocks that are mostly links ("Opinion · China",
@@ -259,11 +249,7 @@ fn remove_link_blocks(doc: &mut Html, container: NodeId) {
         })
         .map(|e| e.id())
         .collect();
-    for id in doomed {
-        if let Some(mut n) = doc.tree.get_mut(id) {
-            n.detach();
-        }
-    }
+    detach_all(doc, doomed);
 }
 
 /// Text in `<p>` elements below `e`.
@@ -321,6 +307,15 @@ fn render(e: ElementRef<'_>) -> Vec<String> {
         .string_from_read(html.as_bytes(), 1_000_000)
         .unwrap_or_default();
     paragraphs(&text)
+}
+
+/// Detaches the given nodes from the tree.
+fn detach_all(doc: &mut Html, ids: Vec<NodeId>) {
+    for id in ids {
+        if let Some(mut n) = doc.tree.get_mut(id) {
+            n.detach();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! `article:*` meta tags, Dublin Core and plain `name=author|date` tags,
 //! `<time datetime>`, a visible byline, and a date in the URL path.
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
+
+use super::sel;
 use serde_json::Value;
 
 use crate::normalize::author::{looks_like_name, parse_byline};
@@ -46,10 +48,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "LiveBlogPosting",
     "Posting",
 ];
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("static selector")
-}
 
 fn text_of(e: ElementRef<'_>) -> String {
     e.text()

@@ -55,6 +55,11 @@ pub struct Ingested {
     pub warnings: Vec<String>,
 }
 
+/// Returns the CSS selector for a constant selector string.
+pub(crate) fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).expect("static selector")
+}
+
 /// Reads and parses the article file at `path`.
 pub fn ingest_file(path: &Path) -> Result<Ingested, IngestError> {
     let err = |kind| IngestError::new(path, kind);

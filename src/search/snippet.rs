@@ -177,7 +177,10 @@ fn window(text: &str, from: usize, to: usize, width: usize) -> (usize, usize) {
     // Stay inside the matches' paragraph, so a heading or the previous
     // paragraph's last words do not run into the snippet.
     let para_start = text[..from].rfind("\n\n").map(|i| i + 2).unwrap_or(0);
-    let para_end = text[to..].find("\n\n").map(|i| to + i).unwrap_or(text.len());
+    let para_end = text[to..]
+        .find("\n\n")
+        .map(|i| to + i)
+        .unwrap_or(text.len());
     let span = text[from..to].chars().count();
     let spare = width.saturating_sub(span);
     let lead = (spare / 3).max(1);
@@ -347,7 +350,10 @@ mod tests {
         let text = "What the numbers say\n\nBilateral trade reached a record. Exports of chips rose.\n\nNext part";
         let mut a = analyzer(TEXT_ANALYZER);
         let s = snippets(text, &mut a, &seqs(&[&["trade"]]), 1, 200);
-        assert_eq!(s[0].text, "Bilateral trade reached a record. Exports of chips rose.");
+        assert_eq!(
+            s[0].text,
+            "Bilateral trade reached a record. Exports of chips rose."
+        );
         assert_eq!(marked(&s[0]), vec!["trade"]);
     }
 
