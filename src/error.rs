@@ -23,6 +23,9 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// Another process is writing to the index.
+    #[error("index {}: another `pundit index` is writing to it; wait for it to finish", .0.display())]
+    Locked(PathBuf),
     /// A document asked for by id or path is not in the index.
     #[error("no document {0} in the index")]
     NotFound(String),

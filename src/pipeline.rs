@@ -1,9 +1,13 @@
 //! `index`: bring the index up to date with a set of PATHs. Walk → ingest →
 //! normalize (+ entities) → index, per file; a file that fails is reported
-//! and skipped, never fatal. Incremental: unchanged files (same size and
-//! mtime, or same content hash) are not read again; changed ones are
+//! and skipped, never fatal.
+//!
+//! Incremental: a file whose size and mtime match the manifest is not read;
+//! one whose content hash matches is not re-indexed; changed files are
 //! re-ingested; files gone from under the PATHs are removed; a document
-//! already indexed from another file is recorded as a duplicate.
+//! already indexed from another file is recorded as a duplicate (and takes
+//! over when its twin goes). When nothing changed, the index is not even
+//! opened for writing.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -12,7 +16,7 @@ use std::time::{Instant, UNIX_EPOCH};
 use crate::error::{Error, IngestError, IngestErrorKind, Result};
 use crate::index::PunditIndex;
 use crate::index::manifest::{DocEntry, FileEntry};
-use crate::ingest;
+use crate::ingest::{self, Format};
 use crate::model::{Document, Duplicate, IndexReport, Problem};
 use crate::normalize;
 use crate::walk::{self, display_path};
@@ -24,7 +28,8 @@ pub struct IndexOptions {
     pub rebuild: bool,
 }
 
-/// Size, mtime and hash of a file as read.
+/// Size and modification time of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
     size: u64,
     mtime_ns: i128,
@@ -45,11 +50,23 @@ fn stamp(meta: &std::fs::Metadata) -> Stamp {
 
 /// Reads and normalizes every document of the file at `path`.
 pub fn load_file(path: &Path) -> std::result::Result<(Vec<Document>, Vec<String>), IngestError> {
-    let got = ingest::ingest_file(path)?;
+    let bytes =
+        std::fs::read(path).map_err(|e| IngestError::new(path, IngestErrorKind::Read(e)))?;
+    load_bytes(path, &bytes)
+}
+
+/// Normalizes every document of the file at `path`, whose bytes are given.
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> std::result::Result<(Vec<Document>, Vec<String>), IngestError> {
+    let err = |kind| IngestError::new(path, kind);
+    let format = Format::from_path(path).ok_or_else(|| err(IngestErrorKind::Unsupported))?;
+    let got = ingest::ingest_bytes(bytes, format).map_err(err)?;
     let key = path.to_string_lossy();
+    let multi = got.articles.len() > 1;
     let mut docs = Vec::new();
     let mut warnings = got.warnings;
-    let multi = got.articles.len() > 1;
     for raw in got.articles {
         let record = raw.record;
         match normalize::normalize(raw, &key) {
@@ -58,22 +75,40 @@ pub fn load_file(path: &Path) -> std::result::Result<(Vec<Document>, Vec<String>
                 Some(n) => format!("record {n}: {kind}"),
                 None => kind.to_string(),
             }),
-            Err(kind) => return Err(IngestError::new(path, kind)),
+            Err(kind) => return Err(err(kind)),
         }
     }
     if docs.is_empty() {
-        let kind = if warnings.is_empty() {
+        return Err(err(if warnings.is_empty() {
             IngestErrorKind::NoText
         } else {
             IngestErrorKind::Records(warnings.join("; "))
-        };
-        return Err(IngestError::new(path, kind));
+        }));
     }
     Ok((docs, warnings))
 }
 
 fn under_any(path: &str, roots: &[PathBuf]) -> bool {
     roots.iter().any(|r| Path::new(path).starts_with(r))
+}
+
+fn problem(path: &str, reason: impl Into<String>) -> Problem {
+    Problem {
+        path: display_path(path),
+        reason: reason.into(),
+    }
+}
+
+/// Counts a file that did not change: as unchanged, or, if it could not be
+/// used last time either, as skipped again (with its warnings).
+fn report_known(report: &mut IndexReport, key: &str, e: &FileEntry) {
+    match &e.skipped {
+        Some(reason) => report.skipped.push(problem(key, reason.clone())),
+        None => report.unchanged += 1,
+    }
+    for w in &e.warnings {
+        report.warnings.push(problem(key, w.clone()));
+    }
 }
 
 /// Brings the index in `dir` up to date with the files under `roots`.
@@ -101,21 +136,15 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
         ..Default::default()
     };
     for (p, reason) in found.errors {
-        report.skipped.push(Problem {
-            path: display_path(&p.to_string_lossy()),
-            reason,
-        });
+        report.skipped.push(problem(&p.to_string_lossy(), reason));
     }
+
+    // Plan without writing: what is gone, and which files may have changed.
     let present: HashSet<String> = found
         .files
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
-
-    let mut writer = ix.writer()?;
-    // Ids whose indexed copy is deleted in this run; re-homed below if a
-    // duplicate of theirs survives elsewhere.
-    let mut released: HashSet<String> = HashSet::new();
     let gone: Vec<String> = ix
         .manifest
         .files
@@ -123,14 +152,57 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
         .filter(|p| under_any(p, &roots_abs) && !present.contains(*p))
         .cloned()
         .collect();
+    let mut todo: Vec<(PathBuf, Stamp)> = Vec::new();
+    for path in found.files {
+        let key = path.to_string_lossy();
+        let st = match std::fs::metadata(&path) {
+            Ok(m) => stamp(&m),
+            Err(e) => {
+                report
+                    .skipped
+                    .push(problem(&key, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        match ix.manifest.files.get(key.as_ref()) {
+            Some(e) if e.size == st.size && e.mtime_ns == st.mtime_ns => {
+                report_known(&mut report, &key, e);
+            }
+            _ => todo.push((path, st)),
+        }
+    }
+
+    if !gone.is_empty() || !todo.is_empty() {
+        apply(&mut ix, gone, todo, &mut report)?;
+    }
+    report.documents = ix.reader()?.searcher().num_docs();
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Applies the plan: deletes, re-reads and re-indexes, then commits the
+/// index and saves the manifest.
+fn apply(
+    ix: &mut PunditIndex,
+    gone: Vec<String>,
+    todo: Vec<(PathBuf, Stamp)>,
+    report: &mut IndexReport,
+) -> Result<()> {
+    let mut writer = ix.writer()?;
+    let dir = ix.dir.clone();
+    let ierr = |e: tantivy::TantivyError| Error::index(&dir, e);
+    // Ids whose indexed copy is deleted in this run; re-homed below if a
+    // duplicate of theirs survives elsewhere.
+    let mut released: HashSet<String> = HashSet::new();
     for p in gone {
         writer.delete_term(ix.path_term(&p));
         if let Some(entry) = ix.manifest.files.remove(&p) {
             released.extend(entry.docs.into_iter().filter(|d| d.indexed).map(|d| d.id));
+            if entry.skipped.is_none() {
+                report.removed += 1;
+            }
         }
-        report.removed += 1;
     }
-
     // Documents indexed now: id → owning file.
     let mut live: HashMap<String, String> = HashMap::new();
     for (p, f) in &ix.manifest.files {
@@ -139,63 +211,48 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
         }
     }
 
-    for path in &found.files {
+    for (path, st) in todo {
         let key = path.to_string_lossy().into_owned();
-        let meta = match std::fs::metadata(path) {
-            Ok(m) => m,
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
             Err(e) => {
-                report.skipped.push(Problem {
-                    path: display_path(&key),
-                    reason: format!("cannot read: {e}"),
-                });
+                report
+                    .skipped
+                    .push(problem(&key, format!("cannot read: {e}")));
                 continue;
             }
         };
-        let st = stamp(&meta);
-        let old = ix.manifest.files.get(&key).cloned();
-        if let Some(old) = &old
-            && old.size == st.size
-            && old.mtime_ns == st.mtime_ns
-        {
-            report.unchanged += 1;
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let old = ix.manifest.files.remove(&key);
+        if let Some(mut e) = old.clone().filter(|e| e.hash == hash) {
+            // Touched, not changed.
+            (e.size, e.mtime_ns) = (st.size, st.mtime_ns);
+            report_known(report, &key, &e);
+            ix.manifest.files.insert(key, e);
             continue;
         }
-        let bytes_hash = match std::fs::read(path) {
-            Ok(b) => blake3::hash(&b).to_hex().to_string(),
-            Err(e) => {
-                report.skipped.push(Problem {
-                    path: display_path(&key),
-                    reason: format!("cannot read: {e}"),
-                });
-                continue;
-            }
-        };
+        let was_indexed = old.as_ref().is_some_and(|e| e.skipped.is_none());
         if let Some(old) = &old {
-            if old.hash == bytes_hash {
-                let mut e = old.clone();
-                e.mtime_ns = st.mtime_ns;
-                e.size = st.size;
-                ix.manifest.files.insert(key, e);
-                report.unchanged += 1;
-                continue;
-            }
-            // Changed: drop what it had.
             writer.delete_term(ix.path_term(&key));
             for d in old.docs.iter().filter(|d| d.indexed) {
                 live.remove(&d.id);
                 released.insert(d.id.clone());
             }
-            ix.manifest.files.remove(&key);
         }
-        match load_file(path) {
+        let mut entry = FileEntry {
+            size: st.size,
+            mtime_ns: st.mtime_ns,
+            hash,
+            docs: Vec::new(),
+            skipped: None,
+            warnings: Vec::new(),
+        };
+        match load_bytes(&path, &bytes) {
             Ok((docs, warnings)) => {
-                for w in warnings {
-                    report.warnings.push(Problem {
-                        path: display_path(&key),
-                        reason: w,
-                    });
+                for w in &warnings {
+                    report.warnings.push(problem(&key, w.clone()));
                 }
-                let mut entries = Vec::new();
+                entry.warnings = warnings;
                 for doc in docs {
                     let indexed = match live.get(&doc.id) {
                         Some(owner) => {
@@ -207,56 +264,39 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
                             false
                         }
                         None => {
-                            writer
-                                .add_document(ix.to_tantivy(&doc))
-                                .map_err(|e| Error::index(dir, e))?;
+                            writer.add_document(ix.to_tantivy(&doc)).map_err(ierr)?;
                             live.insert(doc.id.clone(), key.clone());
                             released.remove(&doc.id);
                             true
                         }
                     };
-                    entries.push(DocEntry {
+                    entry.docs.push(DocEntry {
                         id: doc.id,
                         indexed,
                     });
                 }
-                ix.manifest.files.insert(
-                    key,
-                    FileEntry {
-                        size: st.size,
-                        mtime_ns: st.mtime_ns,
-                        hash: bytes_hash,
-                        docs: entries,
-                    },
-                );
-                if old.is_some() {
+                if was_indexed {
                     report.updated += 1
                 } else {
                     report.added += 1
                 }
             }
             Err(e) => {
-                report.skipped.push(Problem {
-                    path: display_path(&key),
-                    reason: e.reason(),
-                });
-                if old.is_some() {
+                let reason = e.reason();
+                report.skipped.push(problem(&key, reason.clone()));
+                entry.skipped = Some(reason);
+                if was_indexed {
                     report.removed += 1;
                 }
             }
         }
+        ix.manifest.files.insert(key, entry);
     }
 
-    rehome(&mut ix, &mut writer, released, &mut live, &mut report)?;
-    writer.commit().map_err(|e| Error::index(dir, e))?;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| Error::index(dir, e))?;
-    ix.save_manifest()?;
-    let reader = ix.reader()?;
-    report.documents = reader.searcher().num_docs();
-    report.seconds = started.elapsed().as_secs_f64();
-    Ok(report)
+    rehome(ix, &mut writer, released, &mut live, report)?;
+    writer.commit().map_err(ierr)?;
+    writer.wait_merging_threads().map_err(ierr)?;
+    ix.save_manifest()
 }
 
 /// Indexes a surviving duplicate of each document whose indexed copy went

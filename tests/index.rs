@@ -297,3 +297,36 @@ fn a_missing_path_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-folder"));
 }
+
+#[test]
+fn a_second_writer_fails_at_once_and_search_still_works() {
+    let tmp = corpus_copy();
+    pundit()
+        .current_dir(tmp.path())
+        .args(["index", "-q", "corpus"])
+        .assert()
+        .success();
+    let ix = pundit::index::PunditIndex::open(&tmp.path().join(".pundit"))
+        .unwrap()
+        .unwrap();
+    let _held = ix.writer().unwrap();
+    fs::write(
+        tmp.path().join("corpus/text/late.txt"),
+        "Late Note\n\nA note about the walrusgate affair.\n",
+    )
+    .unwrap();
+    let out = pundit()
+        .current_dir(tmp.path())
+        .args(["index", "corpus"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("another `pundit index` is writing"));
+    let out = pundit()
+        .current_dir(tmp.path())
+        .args(["search", "\"no limits\"", "corpus"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("searching its last commit"));
+}

@@ -98,7 +98,15 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
     let until = user_date("--until", a.until.as_deref(), Bound::End)?;
     let mut scopes = Vec::new();
     if !a.paths.is_empty() {
-        let report = pipeline::sync(dir, &a.paths, &IndexOptions::default())?;
+        let report = match pipeline::sync(dir, &a.paths, &IndexOptions::default()) {
+            Ok(r) => r,
+            // Someone else is updating the index: search what it has.
+            Err(e @ pundit::Error::Locked(_)) => {
+                eprintln!("pundit: {e}; searching its last commit");
+                Default::default()
+            }
+            Err(e) => return Err(e.into()),
+        };
         if report.changed() {
             eprintln!(
                 "pundit: index {} updated: {} added, {} updated, {} removed, {} skipped (`pundit index` lists them)",

@@ -20,6 +20,12 @@ pub struct FileEntry {
     pub hash: String,
     /// Documents the file yielded, in file order.
     pub docs: Vec<DocEntry>,
+    /// Why the file yielded nothing, when it did not (empty, binary…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<String>,
+    /// Records of the file that were skipped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// One document of a file.

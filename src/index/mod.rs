@@ -121,10 +121,7 @@ impl PunditIndex {
     /// holds the index.
     pub fn writer(&self) -> Result<IndexWriter<TantivyDocument>> {
         self.index.writer(WRITER_MEMORY).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::index(
-                &self.dir,
-                "another `pundit index` is writing to this index; wait for it to finish",
-            ),
+            tantivy::TantivyError::LockFailure(..) => Error::Locked(self.dir.clone()),
             e => Error::index(&self.dir, e),
         })
     }
