@@ -101,6 +101,7 @@ pub fn snippets(
             let mut terms = vec![m.term];
             for (j, n) in matches.iter().enumerate().skip(i + 1) {
                 if text[m.start..n.end].chars().count() > width
+                    || text[m.start..n.start].contains("\n\n")
                     || windows.iter().any(|&(s, e)| n.start < e && n.end > s)
                 {
                     break;
