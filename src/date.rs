@@ -4,33 +4,122 @@
 
 use chrono::{Datelike, NaiveDate};
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Month names and abbreviations in the languages pundit meets most
+/// (English, German, French, Spanish, Italian, Portuguese, Dutch, Polish),
+/// lower case; index 0 is January.
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
+        "janeiro", "januari", "stycznia", "styczeń",
+    ],
+    &[
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "lutego",
+        "luty",
+    ],
+    &[
+        "march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart", "marca", "marzec",
+        "mär",
+    ],
+    &[
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "kwietnia",
+        "kwiecień",
+    ],
+    &["may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"],
+    &[
+        "june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
+    ],
+    &[
+        "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec",
+    ],
+    &[
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "sierpnia",
+        "sierpień",
+    ],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "set",
+        "września",
+        "wrzesień",
+    ],
+    &[
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "out",
+        "października",
+        "październik",
+    ],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "listopada",
+        "listopad",
+    ],
+    &[
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "grudnia",
+        "grudzień",
+    ],
 ];
 
-/// Returns the month (1–12) named by `word` ("March", "Mar.", "Sept").
+/// Returns the month (1–12) named by `word` ("March", "Mar.", "März",
+/// "septembre").
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w == "sept" {
-        return Some(9);
-    }
-    if w.len() < 3 {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    if w.chars().count() < 3 {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| m.starts_with(&w))
+        .position(|names| names.contains(&w.as_str()))
         .map(|i| i as u32 + 1)
 }
 
@@ -44,24 +133,27 @@ pub fn parse_loose(text: &str) -> Option<NaiveDate> {
         return Some(d);
     }
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-')
-        .filter(|w| !w.is_empty())
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '|' | '(' | ')'))
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of" | "the"))
         .collect();
+    let num = |j: usize| -> Option<u32> {
+        let s = words
+            .get(j)?
+            .trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
+        if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
     for (i, w) in words.iter().enumerate() {
         let Some(month) = month_of(w) else { continue };
-        let num = |j: usize| -> Option<u32> {
-            let s = words
-                .get(j)?
-                .trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
-            s.parse().ok()
-        };
         // "March 14, 2024"
         if let (Some(day), Some(year)) = (num(i + 1), num(i + 2))
             && let Some(d) = ymd(year, month, day)
         {
             return Some(d);
         }
-        // "14 March 2024"
+        // "14 March 2024", "5. März 2022"
         if i > 0
             && let (Some(day), Some(year)) = (num(i - 1), num(i + 1))
             && let Some(d) = ymd(year, month, day)
@@ -69,7 +161,12 @@ pub fn parse_loose(text: &str) -> Option<NaiveDate> {
             return Some(d);
         }
     }
-    None
+    // A numeric date after a word: "Published 20.05.2024", "Stand: 2024-05-20".
+    text.char_indices()
+        .filter(|(i, c)| {
+            c.is_ascii_digit() && (*i == 0 || !text[..*i].ends_with(|p: char| p.is_ascii_digit()))
+        })
+        .find_map(|(i, _)| parse_numeric(&text[i..]))
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -79,23 +176,51 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
-/// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` at the start of `text`, or
-/// `DD.MM.YYYY`.
+/// A numeric date at the start of `text`: `YYYY-MM-DD` (also with `/` or
+/// `.`), `DD.MM.YYYY`, or `MM/DD/YYYY` (`DD/MM/YYYY` when the first number
+/// cannot be a month).
 fn parse_numeric(text: &str) -> Option<NaiveDate> {
-    let digits: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).take(3).collect();
-    if digits.len() < 3 || !text.starts_with(|c: char| c.is_ascii_digit()) {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let n: Vec<u32> = digits.iter().filter_map(|d| d.parse().ok()).collect();
-    if n.len() < 3 {
+    let mut parts: Vec<&str> = Vec::with_capacity(3);
+    let mut seps: Vec<char> = Vec::new();
+    let mut rest = text;
+    while parts.len() < 3 {
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if end == 0 {
+            return None;
+        }
+        parts.push(&rest[..end]);
+        rest = &rest[end..];
+        if parts.len() < 3 {
+            let sep = rest.chars().next()?;
+            if !matches!(sep, '-' | '/' | '.') {
+                return None;
+            }
+            seps.push(sep);
+            rest = &rest[1..];
+        }
+    }
+    // A fourth number ("1.2.3.4") or a letter glued on means it is not a date.
+    let iso_time = rest.starts_with('T') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    if (rest.starts_with(|c: char| c.is_ascii_alphanumeric()) && !iso_time)
+        || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         return None;
     }
-    if digits[0].len() == 4 {
-        ymd(n[0], n[1], n[2])
-    } else if digits[2].len() == 4 && text.contains('.') {
-        ymd(n[2], n[1], n[0])
-    } else {
-        None
+    if seps[0] != seps[1] {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().filter_map(|d| d.parse().ok()).collect();
+    match (parts[0].len(), parts[2].len(), seps[0]) {
+        (4, 1..=2, _) => ymd(n[0], n[1], n[2]),
+        (1..=2, 4, '.') | (1..=2, 4, '-') => ymd(n[2], n[1], n[0]),
+        (1..=2, 4, '/') if n[0] > 12 => ymd(n[2], n[1], n[0]),
+        (1..=2, 4, '/') => ymd(n[2], n[0], n[1]),
+        _ => None,
     }
 }
 
@@ -196,6 +321,8 @@ mod tests {
         assert_eq!(d("Mayday in the Strait"), None);
         assert_eq!(d("2024-13-45"), None);
         assert_eq!(d("On Dec. 9, Chinese and Russian bombers"), None);
+        assert_eq!(d("version 1.2.3.4 of 2024"), None);
+        assert_eq!(d("Call 030-1234-5678"), None);
     }
 
     #[test]

@@ -79,6 +79,28 @@ pub struct Document {
     pub pull_quotes: Vec<String>,
     /// Named entities, most mentioned first.
     pub entities: Vec<Entity>,
+    /// Where each metadata field came from, and how the file was decoded.
+    pub provenance: Provenance,
+}
+
+/// Where a document's metadata was found: `json-ld`, `meta:og:title`,
+/// `time`, `byline`, `tagline`, `dateline`, `file name`, `front matter`,
+/// `url`… `None` when the field is empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Source of `title`.
+    pub title: Option<String>,
+    /// Source of `authors`.
+    pub authors: Option<String>,
+    /// Source of `date`.
+    pub date: Option<String>,
+    /// Source of `source` (the outlet).
+    pub source: Option<String>,
+    /// Source of `lang`: `declared` or `detected`.
+    pub lang: Option<String>,
+    /// The text encoding and how it was chosen (`UTF-8`, `windows-1252
+    /// (detected)`, `ISO-8859-1 (declared)`…).
+    pub encoding: Option<String>,
 }
 
 /// A highlighted passage of a hit.
@@ -149,6 +171,9 @@ pub struct RawArticle {
     /// Whether the body's first lines may hold a title, byline and date
     /// (plain text) that normalization should take apart.
     pub has_header_lines: bool,
+    /// Where the fields above were found (filled by the ingester; the
+    /// normalizer adds what it finds itself).
+    pub provenance: Provenance,
 }
 
 /// A file or record that was not indexed, and why.

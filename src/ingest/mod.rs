@@ -6,7 +6,6 @@ pub mod decode;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod meta;
 pub mod text;
 
 use std::path::Path;
@@ -78,7 +77,12 @@ pub fn ingest_bytes(bytes: &[u8], format: Format) -> Result<Ingested, IngestErro
     match format {
         Format::Text => Ok(one(text::read(&text))),
         Format::Markdown => Ok(one(markdown::read(&text))),
-        Format::Html => Ok(one(html::read(&text))),
+        Format::Html => {
+            let (article, warning) = html::read(&text);
+            let mut got = one(article);
+            got.warnings.extend(warning);
+            Ok(got)
+        }
         Format::Json => json::read(&text),
         Format::JsonLines => json::read_lines(&text),
     }

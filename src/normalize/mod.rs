@@ -37,6 +37,7 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         }
     }
     let mut affiliation = clean_field(raw.affiliation);
+    let mut prov = raw.provenance.clone();
     let mut paras: Vec<String> = raw
         .paragraphs
         .iter()
@@ -45,14 +46,33 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         .collect();
 
     if raw.has_header_lines {
+        let had = (
+            title.is_some(),
+            !authors.is_empty(),
+            source.is_some(),
+            date_text.is_some(),
+        );
+        // A page's first paragraph is never its title; a text file's first
+        // line is.
+        let title_line = raw.format != "html";
         take_header(
             &mut paras,
+            title_line,
             &mut title,
             &mut description,
             &mut authors,
             &mut source,
             &mut date_text,
         );
+        let found = |had: bool, now: bool, slot: &mut Option<String>, how: &str| {
+            if !had && now {
+                *slot = Some(how.to_string());
+            }
+        };
+        found(had.0, title.is_some(), &mut prov.title, "first line");
+        found(had.1, !authors.is_empty(), &mut prov.authors, "byline");
+        found(had.2, source.is_some(), &mut prov.source, "byline");
+        found(had.3, date_text.is_some(), &mut prov.date, "dateline");
     }
     let (paras, pull_quotes) = repair_breaks(paras);
     let mut paras = strip_debris(paras);
@@ -63,6 +83,7 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         if let Some(t) = parse_tagline(&paras[i]) {
             if authors.is_empty() {
                 authors.push(t.name.clone());
+                prov.authors = Some("tagline".into());
             }
             if authors.iter().any(|a| same_person(a, &t.name)) && affiliation.is_none() {
                 affiliation = Some(t.affiliation.clone());
@@ -79,18 +100,41 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         return Err(IngestErrorKind::NoText);
     }
     let body = paras.join("\n\n");
-    let title = title.unwrap_or_else(|| title_from_path(path));
-    let date = date_text
-        .as_deref()
-        .and_then(date::parse_loose)
-        .or_else(|| date_in_file_name(path))
-        .map(|d| d.to_string());
-    let lang = raw
-        .lang
-        .as_deref()
-        .and_then(lang_code)
-        .or_else(|| detect_lang(&body));
+    let title = match title {
+        Some(t) => t,
+        None => {
+            prov.title = Some("file name".into());
+            title_from_path(path)
+        }
+    };
+    let mut date = date_text.as_deref().and_then(date::parse_loose);
+    if date.is_none() {
+        prov.date = None;
+        date = date_in_file_name(path);
+        if date.is_some() {
+            prov.date = Some("file name".into());
+        }
+    }
+    let declared = raw.lang.as_deref().and_then(lang_code);
+    prov.lang = Some(
+        if declared.is_some() {
+            "declared"
+        } else {
+            "detected"
+        }
+        .into(),
+    );
+    let lang = declared.or_else(|| detect_lang(&body));
+    if lang.is_none() {
+        prov.lang = None;
+    }
     dedup(&mut authors);
+    if authors.is_empty() {
+        prov.authors = None;
+    }
+    if source.is_none() {
+        prov.source = None;
+    }
     let entities = entities::extract(&title, &body);
     Ok(Document {
         id: content_id(&title, &body),
@@ -101,7 +145,7 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         description,
         authors,
         affiliation,
-        date,
+        date: date.map(|d| d.to_string()),
         source,
         url: clean_field(raw.url),
         lang,
@@ -109,19 +153,22 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         tagline,
         pull_quotes,
         entities,
+        provenance: prov,
     })
 }
 
 /// Takes the title, dek, byline and date lines off the top of plain text.
 fn take_header(
     paras: &mut Vec<String>,
+    title_line: bool,
     title: &mut Option<String>,
     description: &mut Option<String>,
     authors: &mut Vec<String>,
     source: &mut Option<String>,
     date_text: &mut Option<String>,
 ) {
-    if title.is_none()
+    if title_line
+        && title.is_none()
         && paras
             .first()
             .is_some_and(|p| p.split_whitespace().count() <= HEADER_WORDS)

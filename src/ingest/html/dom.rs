@@ -1,0 +1,364 @@
+//! One-pass facts about a parsed page: per-element text and link-text
+//! lengths (so every later heuristic is O(1) per element, even on deeply
+//! nested pages), and the set of elements that are page chrome.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+/// Text statistics of an element's subtree (skipped elements excluded).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Stats {
+    /// Non-space characters of text.
+    pub text: u32,
+    /// Non-space characters inside links.
+    pub links: u32,
+    /// Commas (a sign of prose).
+    pub commas: u32,
+    /// `<p>` elements below.
+    pub paras: u32,
+}
+
+impl Stats {
+    /// Share of the text that is link text.
+    pub fn link_density(&self) -> f64 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.links as f64 / self.text as f64
+        }
+    }
+}
+
+/// Computes [`Stats`] for every element, leaving out the subtrees in `skip`.
+pub fn stats(doc: &Html, skip: &HashSet<NodeId>) -> HashMap<NodeId, Stats> {
+    let mut out = HashMap::new();
+    let mut stack: Vec<(NodeId, Stats, bool)> = Vec::new();
+    let mut skipping: Option<NodeId> = None;
+    let mut link_depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Element(e) => {
+                        if skip.contains(&n.id()) {
+                            skipping = Some(n.id());
+                            continue;
+                        }
+                        let is_link = e.name() == "a";
+                        link_depth += is_link as usize;
+                        stack.push((n.id(), Stats::default(), is_link));
+                    }
+                    Node::Text(t) => {
+                        if let Some(top) = stack.last_mut() {
+                            let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                            top.1.text += n;
+                            top.1.commas += t.matches([',', '，', '、']).count() as u32;
+                            if link_depth > 0 {
+                                top.1.links += n;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if let Some(id) = skipping {
+                    if id == n.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                let Node::Element(e) = n.value() else {
+                    continue;
+                };
+                let Some((id, st, is_link)) = stack.pop() else {
+                    continue;
+                };
+                link_depth -= is_link as usize;
+                if let Some(parent) = stack.last_mut() {
+                    parent.1.text += st.text;
+                    parent.1.links += st.links;
+                    parent.1.commas += st.commas;
+                    parent.1.paras += st.paras + (e.name() == "p") as u32;
+                }
+                out.insert(id, st);
+            }
+        }
+    }
+    out
+}
+
+/// Elements that never hold article text.
+const JUNK_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "canvas",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "dialog",
+    "menu",
+    "img",
+    "picture",
+    "figcaption",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "label",
+    "option",
+];
+
+/// Class or id words that mark page chrome, whatever its size (short of
+/// holding most of the page).
+const JUNK_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "banner",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "paywall",
+    "share",
+    "sharing",
+    "sharebar",
+    "sharedaddy",
+    "social",
+    "socials",
+    "related",
+    "recommended",
+    "recommendations",
+    "comments",
+    "comment",
+    "disqus",
+    "sidebar",
+    "promo",
+    "advert",
+    "advertisement",
+    "ads",
+    "ad",
+    "adsbygoogle",
+    "sponsored",
+    "popup",
+    "footer",
+    "masthead",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "mostread",
+    "shoutbox",
+    "sponsor",
+    "shopping",
+    "offcanvas",
+    "topbar",
+    "subnav",
+    "submenu",
+    "dropdown",
+    "login",
+    "signin",
+    "register",
+    "lightbox",
+    "overlay",
+    "rss",
+    "pagination",
+    "pager",
+    "respond",
+    "replies",
+];
+
+/// Class or id words that mark chrome only on small elements: a byline or
+/// a caption is chrome, a `<div class="article-header">` wrapping the
+/// article is not.
+const SMALL_JUNK_WORDS: &[&str] = &[
+    "toolbar",
+    "bio",
+    "tags",
+    "tagcloud",
+    "skip",
+    "kicker",
+    "eyebrow",
+    "byline",
+    "dateline",
+    "meta",
+    "author",
+    "authors",
+    "print",
+    "search",
+    "caption",
+    "credit",
+    "credits",
+    "copyright",
+    "disclaimer",
+    "follow",
+    "reactions",
+    "rating",
+    "ratings",
+    "toc",
+    "header",
+    "cta",
+    "date",
+    "timestamp",
+    "info",
+    "tools",
+    "actions",
+    "widget",
+    "widgets",
+    "modal",
+];
+
+/// Words that mark a container of the article itself (readability's
+/// "maybe candidate" list): such an element is not chrome even if another
+/// of its words says so (`sidebar-and-content-body`, `article modal-enabled`),
+/// unless it is a comment thread.
+const CONTENT_WORDS: &[&str] = &[
+    "article", "body", "content", "main", "column", "shadow", "entry", "story", "post",
+];
+const COMMENT_WORDS: &[&str] = &[
+    "comment", "comments", "disqus", "respond", "replies", "reply",
+];
+
+/// Text (non-space characters) under which an element counts as small.
+const SMALL: u32 = 400;
+
+/// Whole classes that hide text from sighted readers.
+const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "hidden",
+    "hide",
+    "d-none",
+];
+
+/// Words of the element's class and id attributes, lower-cased, split at
+/// spaces, hyphens and underscores.
+pub fn class_words(e: &Element) -> Vec<String> {
+    e.attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .flat_map(|s| s.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+fn is_hidden(e: &Element) -> bool {
+    let style = e
+        .attr("style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || style.contains("display:none")
+        || style.contains("visibility:hidden")
+        || e.classes()
+            .any(|c| HIDDEN_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
+}
+
+/// Returns the elements that are never article text, whatever their class:
+/// scripts, navigation, forms, hidden elements.
+pub fn hard_junk(doc: &Html) -> HashSet<NodeId> {
+    let mut out = HashSet::new();
+    for node in doc.tree.nodes() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        let role = e.attr("role").unwrap_or("");
+        if JUNK_TAGS.contains(&e.name())
+            || is_hidden(e)
+            || matches!(
+                role,
+                "navigation"
+                    | "banner"
+                    | "contentinfo"
+                    | "complementary"
+                    | "dialog"
+                    | "alertdialog"
+                    | "search"
+                    | "menu"
+                    | "menubar"
+            )
+        {
+            out.insert(node.id());
+        }
+    }
+    out
+}
+
+/// Returns the elements that are chrome by their class or id: share bars,
+/// related lists, comments, small bylines and captions. `stats` must leave
+/// out the hard junk. An element holding more than half of the page's text
+/// is never chrome.
+pub fn soft_junk(doc: &Html, stats: &HashMap<NodeId, Stats>) -> HashSet<NodeId> {
+    let body_text = doc
+        .tree
+        .nodes()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))
+        .and_then(|n| stats.get(&n.id()))
+        .map(|s| s.text)
+        .unwrap_or(0)
+        .max(1);
+    let mut out = HashSet::new();
+    for node in doc.tree.nodes() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        let tag = e.name();
+        if matches!(tag, "html" | "body" | "article" | "main") {
+            continue;
+        }
+        let Some(st) = stats.get(&node.id()) else {
+            continue;
+        };
+        let words = class_words(e);
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let content = has(CONTENT_WORDS) && !has(COMMENT_WORDS);
+        let in_article = || {
+            node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|a| a.name() == "article")
+            })
+        };
+        let junk = (tag == "header" && !in_article())
+            || (!content && has(JUNK_WORDS))
+            || (st.text < SMALL && has(SMALL_JUNK_WORDS));
+        if junk && st.text * 2 < body_text {
+            out.insert(node.id());
+        }
+    }
+    out
+}

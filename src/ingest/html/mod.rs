@@ -1,0 +1,374 @@
+//! Saved web pages: the article's text without the page around it.
+//!
+//! 1. Parse (html5ever via scraper) and read the metadata (`meta`).
+//! 2. Measure every element once (`dom::stats`) and mark the chrome
+//!    (`dom::junk`): navigation, banners, share bars, related lists,
+//!    comments, hidden elements, scripts.
+//! 3. Choose the article's container by paragraph scores (`score`).
+//! 4. Render it to paragraphs (`render`), leaving out the headline and short
+//!    blocks that are mostly links.
+
+mod dom;
+pub mod meta;
+mod render;
+mod score;
+
+use ego_tree::NodeId;
+use scraper::Html;
+
+use crate::model::RawArticle;
+use crate::normalize::text::paragraphs as text_paragraphs;
+use meta::strip_site_name;
+
+/// Nesting beyond this depth is not a real page: HTML parsing is quadratic
+/// in depth, so such input is read as flat text instead.
+const MAX_DEPTH: usize = 1_000;
+
+/// Reads a web page; the warning says when the page had to be read as flat
+/// text.
+pub fn read(text: &str) -> (RawArticle, Option<String>) {
+    let depth = nesting_estimate(text);
+    if depth > MAX_DEPTH {
+        let raw = RawArticle {
+            format: "html",
+            paragraphs: flat_text(text),
+            ..Default::default()
+        };
+        return (
+            raw,
+            Some(format!(
+                "elements nested {depth} deep; read as plain text without page structure"
+            )),
+        );
+    }
+    (read_dom(text), None)
+}
+
+fn read_dom(text: &str) -> RawArticle {
+    let doc = Html::parse_document(text);
+    let meta = meta::read(&doc);
+    let mut skip = dom::hard_junk(&doc);
+    let raw_stats = dom::stats(&doc, &skip);
+    skip.extend(dom::soft_junk(&doc, &raw_stats));
+    let stats = dom::stats(&doc, &skip);
+    let chosen = score::choose(&doc, &stats, &skip);
+    if std::env::var_os("PUNDIT_DEBUG_HTML").is_some() {
+        let desc = |id: NodeId| {
+            let n = doc.tree.get(id).unwrap();
+
+            n.value()
+                .as_element()
+                .map(|e| {
+                    format!(
+                        "<{} class={:?} id={:?}>",
+                        e.name(),
+                        e.attr("class"),
+                        e.attr("id")
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let mut j: Vec<_> = skip
+            .iter()
+            .map(|id| (raw_stats.get(id).map(|s| s.text).unwrap_or(0), *id))
+            .collect();
+        j.sort_by(|a, b| b.0.cmp(&a.0));
+        for (t, id) in j.iter().take(8) {
+            eprintln!("JUNK {t} {}", desc(*id));
+        }
+        for id in &chosen {
+            eprintln!(
+                "CHOSEN {} {}",
+                stats.get(id).map(|s| s.text).unwrap_or(0),
+                desc(*id)
+            );
+        }
+    }
+    skip.extend(inner_chrome(&doc, &chosen, &stats));
+    let mut paras = render::paragraphs(&doc, &chosen, &skip);
+    if paras.iter().map(|p| p.len()).sum::<usize>() < 200
+        && let Some(body) = &meta.article_body
+    {
+        paras = text_paragraphs(body);
+    }
+    let title = meta
+        .title
+        .as_deref()
+        .map(|t| strip_site_name(t, meta.site.as_deref()));
+    if let (Some(t), Some(first)) = (&title, paras.first())
+        && first.trim().eq_ignore_ascii_case(t.trim())
+    {
+        paras.remove(0);
+    }
+    RawArticle {
+        format: "html",
+        title,
+        description: meta.description,
+        authors: meta.authors,
+        date: meta.date,
+        source: meta.site,
+        url: meta.url,
+        lang: meta.lang,
+        paragraphs: paras,
+        has_header_lines: true,
+        provenance: meta.provenance,
+        ..Default::default()
+    }
+}
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "!doctype",
+];
+
+/// A cheap upper estimate of the element nesting depth, from the tags alone.
+fn nesting_estimate(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = b[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |p| i + p);
+                let name = text[i..end].to_ascii_lowercase();
+                let close = b[end..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .map_or(b.len(), |p| end + p);
+                let self_closing = close > 0 && b.get(close - 1) == Some(&b'/');
+                if !VOID.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+/// The text of a page with tags, scripts and styles removed; block tags
+/// break paragraphs. For pages too deeply nested to parse.
+fn flat_text(text: &str) -> Vec<String> {
+    let mut out = String::with_capacity(text.len() / 2);
+    let lower = text.to_ascii_lowercase();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(off) = text[i..].find('<') else {
+            out.push_str(&text[i..]);
+            break;
+        };
+        out.push_str(&text[i..i + off]);
+        i += off;
+        let rest = &lower[i..];
+        let skip_to = |end: &str| rest.find(end).map_or(text.len(), |p| i + p + end.len());
+        if rest.starts_with("<script") {
+            i = skip_to("</script>");
+        } else if rest.starts_with("<style") {
+            i = skip_to("</style>");
+        } else if rest.starts_with("<!--") {
+            i = skip_to("-->");
+        } else {
+            let end = rest.find('>').map_or(text.len(), |p| i + p + 1);
+            let name: String = rest[1..]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if matches!(
+                name.as_str(),
+                "p" | "div"
+                    | "br"
+                    | "li"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "section"
+                    | "article"
+                    | "tr"
+                    | "blockquote"
+            ) {
+                out.push_str("\n\n");
+            }
+            i = end;
+        }
+    }
+    text_paragraphs(&decode_entities(&out))
+}
+
+/// Decodes the common character references.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32),
+                n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Elements inside the chosen container that are not article text: the
+/// headline with the short labels before it, and short blocks that are
+/// mostly links ("Read also: …", tag lists, "Opinion · China").
+fn inner_chrome(
+    doc: &Html,
+    chosen: &[NodeId],
+    stats: &std::collections::HashMap<NodeId, dom::Stats>,
+) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    for &root in chosen {
+        let Some(root) = doc.tree.get(root) else {
+            continue;
+        };
+        for n in root.descendants() {
+            let Some(e) = n.value().as_element() else {
+                continue;
+            };
+            let st = stats.get(&n.id()).copied().unwrap_or_default();
+            match e.name() {
+                "h1" => {
+                    out.push(n.id());
+                    for sib in n.prev_siblings() {
+                        if stats.get(&sib.id()).is_none_or(|s| s.text <= 40) {
+                            out.push(sib.id());
+                        }
+                    }
+                }
+                "p" | "li" | "ul" | "ol" | "div" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
+                | "table" | "dl" | "span"
+                    if st.links > 0 && st.text < 200 && st.link_density() > 0.6 =>
+                {
+                    out.push(n.id());
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><title>Ice Roads | Northgate</title>
+      <meta property="og:site_name" content="Northgate"><meta name="author" content="Sofia Lindqvist">
+      <style>.x{}</style></head><body>
+      <nav><a href="/">World</a> <a href="/s">Security</a></nav>
+      <div class="cookie-banner">We use cookies. Accept all</div>
+      <article><h1>Ice Roads</h1><p class="byline">By Sofia Lindqvist</p>
+      <p>The Arctic shipping season is getting longer, and with it the stakes for every coastal state, from Norway to Canada.</p>
+      <p>Icebreakers, ports and insurance all matter, but the decisive variable is still the weather, which nobody controls.</p>
+      <div style="display:none">Advertisement</div>
+      <ul><li>First point about the route.</li><li>Second point about the cost.</li></ul>
+      <aside><h3>Related stories</h3><ul><li><a href="/h">Hormuz tensions rise</a></li></ul></aside>
+      <p>Governments should plan for a future in which the sea route opens for months at a time, not weeks.<br><br>A second paragraph after two breaks, with<br>a single break inside.</p>
+      </article>
+      <section id="comments"><p>Posted by Gerald Finch: great piece about lithium</p></section>
+      <footer>© 2024 Northgate. All rights reserved.</footer><script>var a=1;</script></body></html>"#;
+
+    #[test]
+    fn article_without_chrome() {
+        let raw = read(PAGE).0;
+        assert_eq!(raw.title.as_deref(), Some("Ice Roads"));
+        assert_eq!(raw.authors, vec!["Sofia Lindqvist"]);
+        let body = raw.paragraphs.join("\n");
+        assert!(body.contains("The Arctic shipping season"), "{body}");
+        assert!(body.contains("Second point about the cost."), "{body}");
+        assert!(
+            raw.paragraphs.contains(
+                &"A second paragraph after two breaks, with a single break inside.".to_string()
+            ),
+            "{body}"
+        );
+        for junk in [
+            "Hormuz",
+            "cookies",
+            "Gerald",
+            "Advertisement",
+            "All rights",
+            "World",
+            "var a",
+            "Ice Roads",
+        ] {
+            assert!(!body.contains(junk), "{junk} leaked into: {body}");
+        }
+    }
+
+    #[test]
+    fn page_without_article_element() {
+        let page = PAGE
+            .replace("<article>", "<div class=\"post-body\">")
+            .replace("</article>", "</div>");
+        let body = read(&page).0.paragraphs.join("\n");
+        assert!(body.contains("Governments should plan"), "{body}");
+        assert!(!body.contains("Hormuz"), "{body}");
+    }
+
+    #[test]
+    fn deep_nesting_is_read_as_flat_text_in_bounded_time() {
+        let depth = 100_000;
+        let page = format!(
+            "<html><body>{}<p>Deep text, with a comma &amp; an entity, at the bottom.</p><script>var x;</script>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let started = std::time::Instant::now();
+        let (raw, warning) = read(&page);
+        assert!(started.elapsed().as_secs() < 5);
+        assert_eq!(
+            raw.paragraphs,
+            vec!["Deep text, with a comma & an entity, at the bottom."]
+        );
+        assert!(warning.unwrap().contains("deep; read as plain text"));
+        // Ordinary nesting goes through the DOM.
+        let (raw, warning) = read(&format!(
+            "<html><body>{}<p>Shallow.</p>{}</body></html>",
+            "<div>".repeat(50),
+            "</div>".repeat(50)
+        ));
+        assert!(warning.is_none() && raw.paragraphs == vec!["Shallow."]);
+    }
+}
