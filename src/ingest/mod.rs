@@ -69,21 +69,22 @@ pub fn ingest_file(path: &Path) -> Result<Ingested, IngestError> {
 
 /// Parses the bytes of an article file of the given format.
 pub fn ingest_bytes(bytes: &[u8], format: Format) -> Result<Ingested, IngestErrorKind> {
-    let text = decode::decode(bytes, format == Format::Html)?;
-    let one = |a: RawArticle| Ingested {
-        articles: vec![a],
-        warnings: Vec::new(),
-    };
-    match format {
-        Format::Text => Ok(one(text::read(&text))),
-        Format::Markdown => Ok(one(markdown::read(&text))),
+    let (text, encoding) = decode::decode_with_label(bytes, format == Format::Html)?;
+    let one = |a: RawArticle| Ingested { articles: vec![a], warnings: Vec::new() };
+    let mut got = match format {
+        Format::Text => one(text::read(&text)),
+        Format::Markdown => one(markdown::read(&text)),
         Format::Html => {
             let (article, warning) = html::read(&text);
             let mut got = one(article);
             got.warnings.extend(warning);
-            Ok(got)
+            got
         }
-        Format::Json => json::read(&text),
-        Format::JsonLines => json::read_lines(&text),
+        Format::Json => json::read(&text)?,
+        Format::JsonLines => json::read_lines(&text)?,
+    };
+    for a in &mut got.articles {
+        a.provenance.encoding = Some(encoding.clone());
     }
+    Ok(got)
 }

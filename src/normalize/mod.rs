@@ -197,6 +197,21 @@ fn take_header(
             last_header = Some(i);
         }
     }
+    // On a web page, the lines before a byline are the article's own
+    // (the standfirst comes from the metadata); in copied text they are a dek.
+    if !title_line {
+        if let Some(last) = last_header {
+            let mut i = 0;
+            paras.retain(|p| {
+                let header_line = parse_byline(p).is_some()
+                    || (p.split_whitespace().count() <= 8 && date::parse_loose(p).is_some());
+                let keep = i > last || !header_line;
+                i += 1;
+                keep
+            });
+        }
+        return;
+    }
     if let Some(last) = last_header {
         let dek: Vec<String> = paras
             .drain(..=last)

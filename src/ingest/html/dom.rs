@@ -225,7 +225,6 @@ const SMALL_JUNK_WORDS: &[&str] = &[
     "rating",
     "ratings",
     "toc",
-    "header",
     "cta",
     "date",
     "timestamp",

@@ -691,36 +691,74 @@ fn flatten(v: Value, out: &mut Vec<Value>, depth: usize) {
     }
 }
 
+/// Letters and digits of `s`, lower case.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The main label of a URL's host: `https://www.harborreview.example/x` →
+/// `harborreview`.
+pub fn site_label(url: &str) -> Option<String> {
+    let host = url.split("://").nth(1)?.split(['/', '?', '#', ':']).next()?;
+    let parts: Vec<&str> = host.split('.').filter(|p| !matches!(*p, "www" | "m" | "amp")).collect();
+    let label = if parts.len() >= 2 { parts[parts.len() - 2] } else { parts.first()? };
+    Some(squash(label)).filter(|l| l.len() >= 3)
+}
+
 /// Removes a site-name suffix or prefix from a page title ("Title | Site").
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    const SEPS: &[&str] = &[
-        " | ", " - ", " — ", " – ", " :: ", " · ", " » ", " « ", " / ", " • ", " ~ ",
-    ];
+    strip_site(title, site, None)
+}
+
+/// Like [`strip_site_name`], also recognising the site by the URL's host.
+pub fn strip_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
+    const SEPS: &[&str] = &[" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " « ", " / ", " • ", " ~ ", " : "];
     let title = title.trim();
-    let norm = |s: &str| s.trim().to_lowercase();
-    for sep in SEPS {
-        if let Some(i) = title.rfind(sep) {
-            let (head, tail) = (&title[..i], &title[i + sep.len()..]);
-            let site_like = |part: &str| {
-                site.is_some_and(|s| {
-                    norm(s) == norm(part)
-                        || norm(part).contains(&norm(s))
-                        || norm(s).contains(&norm(part))
-                }) || part.contains('.') && !part.contains(' ')
-            };
-            if site_like(tail) {
-                return head.trim().to_string();
+    let label = url.and_then(site_label);
+    let site_like = |part: &str| {
+        let p = squash(part);
+        !p.is_empty()
+            && (site.is_some_and(|s| {
+                let s = squash(s);
+                !s.is_empty() && (p == s || p.contains(&s) || s.contains(&p))
+            }) || label.as_ref().is_some_and(|l| p.contains(l.as_str()) || (p.len() >= 4 && l.contains(&p)))
+                || (part.contains('.') && !part.trim().contains(' ')))
+    };
+    let mut t = title.to_string();
+    // Peel site-name segments off either end, as long as some remain.
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPS {
+            if let Some(i) = t.rfind(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                if !head.trim().is_empty() && site_like(tail) {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
             }
-            if site_like(head) {
-                return tail.trim().to_string();
+            if let Some(i) = t.find(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                if !tail.trim().is_empty() && site_like(head) {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
             }
-            let (hw, tw) = (
-                head.split_whitespace().count(),
-                tail.split_whitespace().count(),
-            );
-            if site.is_none() && tw <= 4 && hw >= 4 && *sep != " - " {
-                return head.trim().to_string();
-            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if t != title {
+        return t;
+    }
+    // Without a recognisable site: a short last segment after " | " is the
+    // site (readability's rule, kept conservative).
+    if let Some(i) = title.rfind(" | ") {
+        let (head, tail) = (&title[..i], &title[i + 3..]);
+        if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+            return head.trim().to_string();
         }
     }
     title.to_string()

@@ -18,7 +18,6 @@ use scraper::Html;
 
 use crate::model::RawArticle;
 use crate::normalize::text::paragraphs as text_paragraphs;
-use meta::strip_site_name;
 
 /// Nesting beyond this depth is not a real page: HTML parsing is quadratic
 /// in depth, so such input is read as flat text instead.
@@ -91,10 +90,14 @@ fn read_dom(text: &str) -> RawArticle {
     {
         paras = text_paragraphs(body);
     }
-    let title = meta
-        .title
-        .as_deref()
-        .map(|t| strip_site_name(t, meta.site.as_deref()));
+    let mut prov = meta.provenance.clone();
+    let title = match headline(&doc, &skip, &meta, chosen.first().copied()) {
+        Some(h) => {
+            prov.title = Some("h1".into());
+            Some(h)
+        }
+        None => meta.title.as_deref().map(|t| meta::strip_site(t, meta.site.as_deref(), meta.url.as_deref())),
+    };
     if let (Some(t), Some(first)) = (&title, paras.first())
         && first.trim().eq_ignore_ascii_case(t.trim())
     {
@@ -111,9 +114,73 @@ fn read_dom(text: &str) -> RawArticle {
         lang: meta.lang,
         paragraphs: paras,
         has_header_lines: true,
-        provenance: meta.provenance,
+        provenance: prov,
         ..Default::default()
     }
+}
+
+/// Lower-case word tokens of `s`.
+fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// The visible headline: an `<h1>` (or a title-classed `<h2>`) whose words
+/// mostly appear in the page's metadata title. Readers see the headline;
+/// `<title>` and `og:title` are often shortened or carry the site name. An
+/// `<h1>` that is the site's logo does not match the metadata and is passed
+/// over.
+fn headline(doc: &Html, skip: &std::collections::HashSet<NodeId>, meta: &meta::PageMeta, near: Option<NodeId>) -> Option<String> {
+    let meta_words: std::collections::HashSet<String> = meta
+        .title
+        .iter()
+        .chain(&meta.html_title)
+        .flat_map(|t| tokens(t))
+        .collect();
+    // The region around the article: its container's grandparent.
+    let region = near.and_then(|id| doc.tree.get(id)).map(|n| n.ancestors().nth(1).unwrap_or(n).id());
+    let heading = crate::ingest::sel("h1, h2");
+    let mut best: Option<(f64, String)> = None;
+    for h in doc.select(&heading) {
+        if h.ancestors().any(|a| skip.contains(&a.id())) || skip.contains(&h.id()) {
+            continue;
+        }
+        let text = crate::normalize::text::collapse_ws(&h.text().collect::<String>());
+        let words = tokens(&text);
+        if words.is_empty() || text.chars().count() > 300 {
+            continue;
+        }
+        let similarity = if meta_words.is_empty() {
+            0.0
+        } else {
+            words.iter().filter(|w| meta_words.contains(*w)).count() as f64 / words.len() as f64
+        };
+        let is_h1 = h.value().name() == "h1";
+        let titled = h.value().attr("class").is_some_and(|c| c.contains("title") || c.contains("headline"))
+            || h.value().attr("itemprop") == Some("headline");
+        let in_region = region.is_some_and(|r| h.ancestors().any(|a| a.id() == r));
+        let score = similarity
+            + if is_h1 { 0.3 } else { 0.0 }
+            + if titled { 0.2 } else { 0.0 }
+            + if in_region { 0.4 } else { 0.0 };
+        // An h1 by the article, or any heading that the metadata title
+        // confirms; never a bare h2 on its own word.
+        let ok = (is_h1 && in_region && words.len() >= 2 && (meta_words.is_empty() || similarity >= 0.3))
+            || similarity >= 0.6 && (is_h1 || titled || similarity >= 0.8);
+        if ok && best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, text));
+        }
+    }
+    let (_, text) = best?;
+    // A heading that is only a fragment of the metadata title ("Dezuka
+    // Suisan" of "Dezuka Suisan: Deep-Fried Fish Cakes") yields to it.
+    if let Some(mt) = &meta.title {
+        let mt_stripped = meta::strip_site(mt, meta.site.as_deref(), meta.url.as_deref());
+        let (hw, mw) = (tokens(&text), tokens(&mt_stripped));
+        if hw.len() * 10 < mw.len() * 6 && hw.iter().all(|w| mw.contains(w)) {
+            return None;
+        }
+    }
+    Some(text)
 }
 
 /// Elements that have no end tag.

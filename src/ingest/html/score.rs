@@ -167,35 +167,67 @@ pub fn choose(doc: &Html, stats: &HashMap<NodeId, Stats>, junk: &HashSet<NodeId>
             *entry += s / div;
         }
     }
-    let final_score =
-        |id: &NodeId, s: f64| s * (1.0 - stats.get(id).map(Stats::link_density).unwrap_or(0.0));
-    let Some((top_id, top)) = scores
+    let final_score = |id: &NodeId, s: f64| s * (1.0 - stats.get(id).map(Stats::link_density).unwrap_or(0.0));
+    let is_root = |id: NodeId| {
+        doc.tree
+            .get(id)
+            .is_none_or(|n| matches!(n.value().as_element().map(|e| e.name()), Some("body" | "html") | None))
+    };
+    let mut ranked: Vec<(NodeId, f64)> = scores
         .iter()
-        .filter(|(id, _)| {
-            doc.tree.get(**id).is_some_and(|n| {
-                !matches!(
-                    n.value().as_element().map(|e| e.name()),
-                    Some("body" | "html")
-                )
-            })
-        })
+        .filter(|(id, _)| !is_root(**id))
         .map(|(id, s)| (*id, final_score(id, *s)))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-    else {
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let Some(&(top_id, top)) = ranked.first() else {
         return body(doc);
     };
-    let top_node = doc.tree.get(top_id).expect("scored node exists");
-    // A container whose paragraphs are spread over its children: climb to
-    // the parent when it scores nearly as well (readability's rule).
-    let mut chosen = top_node;
-    if let Some(p) = top_node.parent()
-        && scores
-            .get(&p.id())
-            .is_some_and(|s| final_score(&p.id(), *s) >= top * 0.9)
-        && p.value()
-            .as_element()
-            .is_some_and(|e| !matches!(e.name(), "body" | "html"))
-    {
+    let score_of = |id: NodeId| scores.get(&id).map(|s| final_score(&id, *s));
+    let mut chosen = doc.tree.get(top_id).expect("scored node exists");
+    // Article text split over several blocks: when three close runners-up
+    // share an ancestor with the winner, take that ancestor.
+    let close: Vec<Vec<NodeId>> = ranked[1..ranked.len().min(5)]
+        .iter()
+        .filter(|(_, s)| *s >= top * 0.75)
+        .filter_map(|(id, _)| doc.tree.get(*id))
+        .map(|n| n.ancestors().map(|a| a.id()).collect())
+        .collect();
+    if close.len() >= 3 {
+        for a in chosen.ancestors() {
+            if is_root(a.id()) {
+                break;
+            }
+            if close.iter().filter(|anc| anc.contains(&a.id())).count() >= 3 {
+                chosen = a;
+                break;
+            }
+        }
+    }
+    // Climb while the parent still scores well, to a better-scoring one.
+    let mut last = score_of(chosen.id()).unwrap_or(top);
+    let threshold_up = last / 3.0;
+    let mut cur = chosen.parent();
+    while let Some(p) = cur {
+        if is_root(p.id()) {
+            break;
+        }
+        if let Some(ps) = score_of(p.id()) {
+            if ps < threshold_up {
+                break;
+            }
+            if ps > last {
+                chosen = p;
+                break;
+            }
+            last = ps;
+        }
+        cur = p.parent();
+    }
+    // An only child is its parent's content.
+    while let Some(p) = chosen.parent() {
+        if is_root(p.id()) || p.children().filter(|c| c.value().is_element()).count() != 1 {
+            break;
+        }
         chosen = p;
     }
     let threshold = (top * 0.2).max(10.0);
