@@ -212,6 +212,33 @@ fn debris_key(p: &str) -> String {
         .to_lowercase()
 }
 
+/// Starts of short lines that web pages put inside or right after the
+/// article: cross-links, subscription pitches, app and social prompts,
+/// photo credits (lower case).
+const PAGE_BOILERPLATE: &[&str] = &[
+    "read more:", "read more ", "read also:", "also read:", "related:", "see also:",
+    "you might also like", "you may also like", "more from ", "recommended:", "auch interessant",
+    "lesen sie auch", "mehr zum thema", "das könnte sie auch interessieren", "lire aussi",
+    "à lire aussi", "leer más", "lee también", "subscribe now", "subscribe to our",
+    "subscribe for", "sign up for", "sign up to", "click here to subscribe", "follow us on",
+    "follow the ", "download the ", "download our app", "get the app", "to view the full story",
+    "if you’re seeing this message", "if you're seeing this message", "first-time subscribers",
+    "already a subscriber", "advertisement", "anzeige", "photo:", "foto:", "image:", "bild:",
+    "credit:", "photo credit", "beitragsbild", "warning: ", "share this", "share on ",
+    "do you want to be informed", "submit your letter", "send us a letter", "newsletter",
+    "all rights reserved",
+];
+
+/// Returns true if a short paragraph of a web page is page boilerplate
+/// rather than article text.
+pub fn is_page_boilerplate(p: &str) -> bool {
+    if p.split_whitespace().count() > 30 {
+        return false;
+    }
+    let lower = p.trim().to_lowercase();
+    PAGE_BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_debris(p)
+}
+
 /// Returns true if the paragraph is blog or platform chrome.
 pub fn is_debris(p: &str) -> bool {
     if p.split_whitespace().count() > 15 {
@@ -273,6 +300,14 @@ mod tests {
         );
         assert_eq!(quotes, vec!["Xi and Putin have their differences."]);
         assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn page_boilerplate() {
+        assert!(is_page_boilerplate("Read more: Looted colonial art"));
+        assert!(is_page_boilerplate("Subscribe now to our eNATION edition for the full story."));
+        assert!(!is_page_boilerplate("Follow-up talks are planned for May."));
+        assert!(!is_page_boilerplate(&format!("Read more {}", "words ".repeat(40))));
     }
 
     #[test]

@@ -104,7 +104,6 @@ const JUNK_TAGS: &[&str] = &[
     "nav",
     "footer",
     "aside",
-    "form",
     "iframe",
     "svg",
     "button",
@@ -352,7 +351,9 @@ pub fn soft_junk(doc: &Html, stats: &HashMap<NodeId, Stats>) -> HashSet<NodeId> 
                     .is_some_and(|a| a.name() == "article")
             })
         };
-        let junk = (tag == "header" && !in_article())
+        // ASP.NET and some CMSs wrap the whole page in a <form>.
+        let junk = (tag == "form" && st.text < SMALL)
+            || (tag == "header" && !in_article())
             || (!content && has(JUNK_WORDS))
             || (st.text < SMALL && has(SMALL_JUNK_WORDS));
         if junk && st.text * 2 < body_text {

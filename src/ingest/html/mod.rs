@@ -343,11 +343,19 @@ fn inner_chrome(
                         }
                     }
                 }
-                "p" | "li" | "ul" | "ol" | "div" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
-                | "table" | "dl" | "span"
-                    if st.links > 0 && st.text < 200 && st.link_density() > 0.6 =>
-                {
-                    out.push(n.id());
+                // trafilatura's link-density test: short and nearly all link.
+                name @ ("p" | "li" | "ul" | "ol" | "div" | "h2" | "h3" | "h4" | "h5" | "h6"
+                | "section" | "table" | "dl" | "span") => {
+                    let last = n.next_siblings().all(|s| !s.value().is_element());
+                    let limit = match (name, last) {
+                        ("p" | "li" | "span", false) => 45,
+                        ("p" | "li" | "span", true) => 80,
+                        (_, false) => 150,
+                        (_, true) => 300,
+                    };
+                    if st.links > 0 && st.text < limit && st.link_density() > 0.8 {
+                        out.push(n.id());
+                    }
                 }
                 _ => {}
             }
