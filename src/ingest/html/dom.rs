@@ -262,7 +262,7 @@ const HIDDEN_CLASSES: &[&str] = &[
 
 /// Words of the element's class and id attributes, lower-cased, split at
 /// spaces, hyphens and underscores.
-pub fn class_words(e: &Element) -> Vec<String> {
+pub(crate) fn class_words(e: &Element) -> Vec<String> {
     e.attr("class")
         .into_iter()
         .chain(e.attr("id"))

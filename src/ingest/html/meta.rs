@@ -316,6 +316,17 @@ fn find_date(
     metas: &[(String, String)],
     url: Option<&str>,
 ) -> Option<Found> {
+    // A date in the article's own URL is the publication date (htmldate
+    // checks it first, too).
+    let urls: Vec<&str> = url
+        .into_iter()
+        .chain(metas.iter().filter(|(k, _)| k == "og:url").map(|(_, v)| v.as_str()))
+        .collect();
+    for u in &urls {
+        if let Some(d) = date_in_url(u).and_then(|d| valid_date(&d)) {
+            return Some((d, "url".into()));
+        }
+    }
     if let Some(d) = ld.published.as_deref().and_then(valid_date) {
         return Some((d, "json-ld".into()));
     }
@@ -337,25 +348,14 @@ fn find_date(
         })
     };
     if let Some(d) = attr_date(
-        "[itemprop=datePublished], [itemprop=dateCreated], time[pubdate], time.entry-date, time.published, .published[title], abbr.published",
+        "[itemprop=datePublished], [itemprop=dateCreated], time[pubdate], time.entry-date, time.published, .published[title], abbr.published, [property~='dc:date'], [property~='dc:created']",
     ) {
         return Some((d, "itemprop/time".into()));
-    }
-    let urls = url.into_iter().chain(
-        metas
-            .iter()
-            .filter(|(k, _)| k == "og:url")
-            .map(|(_, v)| v.as_str()),
-    );
-    for u in urls {
-        if let Some(d) = date_in_url(u).and_then(|d| valid_date(&d)) {
-            return Some((d, "url".into()));
-        }
     }
     // Elements whose class or id says they hold a date (htmldate's idea),
     // outside comments.
     let dateish = sel(
-        "[class*=date], [id*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], [class*=byline], [class*=meta], [class*=datum], [class*=fecha], [itemprop*=date], time, .entry-meta, .post-meta, small",
+        "[class*=date], [id*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], [class*=byline], [class*=meta], [class*=datum], [class*=fecha], [class*=info], [itemprop*=date], time, .entry-meta, .post-meta, small",
     );
     for e in doc.select(&dateish) {
         if in_comments(e)
@@ -375,6 +375,40 @@ fn find_date(
             return Some((d, "page text".into()));
         }
     }
+    // A short line right by the headline ("Hamburg, 2. November 2021").
+    if let Some(h1) = doc.select(&sel("h1")).next() {
+        let after_h1 = h1.next_siblings().filter_map(ElementRef::wrap).take(4);
+        let after_parent = h1
+            .parent()
+            .into_iter()
+            .flat_map(|p| p.next_siblings())
+            .filter_map(ElementRef::wrap)
+            .take(3);
+        for e in after_h1.chain(after_parent) {
+            // The element itself if short, else its first few short children.
+            let parts = std::iter::once(e).chain(e.descendants().filter_map(ElementRef::wrap).skip(1).take(6));
+            for part in parts {
+                let t = text_of(part);
+                if t.chars().count() <= 100
+                    && let Some(d) = valid_date(&t)
+                {
+                    return Some((d, "page text".into()));
+                }
+            }
+        }
+    }
+    // The title itself ("08.11.2021 | Online-Fachtag …").
+    let title_sel = sel("title");
+    let titles = metas
+        .iter()
+        .filter(|(k, _)| k == "og:title")
+        .map(|(_, v)| v.clone())
+        .chain(doc.select(&title_sel).map(text_of));
+    for t in titles {
+        if let Some(d) = valid_date(&t) {
+            return Some((d, "title".into()));
+        }
+    }
     if let Some(d) = ld.modified.as_deref().and_then(valid_date) {
         return Some((d, "json-ld dateModified".into()));
     }
@@ -388,18 +422,22 @@ fn find_date(
     None
 }
 
-/// Returns true if `e` sits inside a comment thread or a sidebar.
+/// Returns true if `e` sits inside a comment thread, a sidebar or a
+/// related-content box (judged by class and id words, `<aside>` and
+/// `<footer>`; the page-wide classes of `<html>` and `<body>` do not count).
 fn in_comments(e: ElementRef<'_>) -> bool {
     e.ancestors().filter_map(ElementRef::wrap).any(|a| {
         let v = a.value();
+        if matches!(v.name(), "html" | "body") {
+            return false;
+        }
         v.name() == "aside"
             || v.name() == "footer"
-            || v.attr("class").into_iter().chain(v.attr("id")).any(|s| {
-                let s = s.to_ascii_lowercase();
-                s.contains("comment")
-                    || s.contains("sidebar")
-                    || s.contains("related")
-                    || s.contains("reply")
+            || super::dom::class_words(v).iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "comment" | "comments" | "sidebar" | "related" | "reply" | "replies" | "respond" | "disqus" | "teaser" | "recommended"
+                )
             })
     })
 }
@@ -423,22 +461,10 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
         // Leading "By", "Posted by", "Von", "Written by", "Autor:".
         let lower = p.to_lowercase();
         for prefix in [
-            "written by",
-            "posted by",
-            "veröffentlicht von",
-            "geschrieben von",
-            "words by",
-            "by",
-            "von",
-            "par",
-            "por",
-            "door",
-            "autor:",
-            "author:",
-            "autorin:",
-            "text:",
-            "redakteur:",
-            "from",
+            "written by", "posted by", "published by", "veröffentlicht von", "geschrieben von",
+            "gespeichert von", "beitrag von", "erstellt von", "publié par", "écrit par", "publicado por",
+            "escrito por", "words by", "story by", "reporting by", "by", "von", "par", "por", "door",
+            "autor:", "author:", "autorin:", "autor", "author", "text:", "redakteur:", "from",
         ] {
             if lower.starts_with(prefix) && lower[prefix.len()..].starts_with([' ', ':']) {
                 p = p[prefix.len()..].trim_start_matches([' ', ':']);
@@ -452,9 +478,9 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
             if w.starts_with('@') || w.chars().any(|c| c.is_ascii_digit()) {
                 break;
             }
-            if matches!(
-                wl.as_str(),
-                "-" | "–" | "—" | "|" | "for" | "at" | "on" | "via" | "with" | "für" | "am"
+                        if matches!(
+                wl.trim_end_matches(':').as_ref(),
+                "-" | "–" | "—" | "|" | "•" | "·" | "for" | "at" | "on" | "via" | "with" | "für" | "am" | "le" | "el" | "veröffentlicht" | "published" | "updated" | "aktualisiert" | "posted"
             ) && !words.is_empty()
             {
                 break;
