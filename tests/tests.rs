@@ -2,6 +2,7 @@
 
 mod util;
 
+mod fixtures_ingest;
 mod index;
 mod inspect;
 mod json;

@@ -61,7 +61,11 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let at = match head.find("charset=") {
         Some(i) => i + "charset=".len(),
-        None => head.find("<?xml").and_then(|x| head[x..].find("encoding=").map(|i| x + i + "encoding=".len()))?,
+        None => head.find("<?xml").and_then(|x| {
+            head[x..]
+                .find("encoding=")
+                .map(|i| x + i + "encoding=".len())
+        })?,
     };
     let label: String = head[at..]
         .trim_start_matches(['"', '\''])
@@ -100,7 +104,8 @@ mod tests {
 
     #[test]
     fn declared_and_detected_are_recorded() {
-        let page = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body>caf\xe9</body></html>";
+        let page =
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body>caf\xe9</body></html>";
         let (text, how) = decode_with_label(page, true).unwrap();
         assert!(text.contains("café"));
         assert_eq!(how, "windows-1252 (declared)");

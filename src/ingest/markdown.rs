@@ -16,8 +16,20 @@ pub fn read(text: &str) -> RawArticle {
         has_header_lines: true,
         ..Default::default()
     };
-    if let Some(front) = front {
-        apply_front_matter(&mut raw, front);
+    match front {
+        Some(Front::Yaml(f)) => apply_front_matter(&mut raw, f),
+        Some(Front::Toml(f)) => apply_toml(&mut raw, f),
+        None => {}
+    }
+    if front_found(&raw) {
+        for slot in [
+            &mut raw.provenance.title,
+            &mut raw.provenance.authors,
+            &mut raw.provenance.date,
+            &mut raw.provenance.source,
+        ] {
+            *slot = Some("front matter".into());
+        }
     }
     let mut paras = blocks(body);
     // A `# Title` heading repeating the front matter title, or standing in
@@ -36,21 +48,60 @@ pub fn read(text: &str) -> RawArticle {
     raw
 }
 
-/// Splits off front matter delimited by `---` lines at the top.
-fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+/// Front matter: YAML between `---` lines, or TOML between `+++` lines.
+enum Front<'a> {
+    Yaml(&'a str),
+    Toml(&'a str),
+}
+
+/// Splits off front matter at the top of the text.
+fn split_front_matter(text: &str) -> (Option<Front<'_>>, &str) {
     let t = text.trim_start_matches('\u{feff}');
-    let Some(rest) = t.strip_prefix("---\n") else {
-        return (None, text);
-    };
-    for (pos, _) in rest.match_indices('\n') {
-        let line_start = pos + 1;
-        let line = rest[line_start..].lines().next().unwrap_or("");
-        if line.trim_end() == "---" || line.trim_end() == "..." {
-            let body = rest[line_start + line.len()..].trim_start_matches('\n');
-            return (Some(&rest[..pos]), body);
+    for (fence, close) in [("---\n", ["---", "..."]), ("+++\n", ["+++", "+++"])] {
+        let Some(rest) = t.strip_prefix(fence) else {
+            continue;
+        };
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            if close.contains(&line.trim_end()) {
+                let inner = &rest[..offset];
+                let body = rest[offset + line.len()..].trim_start_matches('\n');
+                let front = if fence.starts_with('+') {
+                    Front::Toml(inner)
+                } else {
+                    Front::Yaml(inner)
+                };
+                return (Some(front), body);
+            }
+            offset += line.len();
         }
     }
     (None, text)
+}
+
+fn apply_toml(raw: &mut RawArticle, front: &str) {
+    let Ok(table) = front.parse::<toml::Table>() else {
+        return;
+    };
+    let text = |v: &toml::Value| match v {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        toml::Value::Integer(i) => Some(i.to_string()),
+        _ => None,
+    };
+    let get = |keys: &[&str]| keys.iter().find_map(|k| table.get(*k));
+    raw.title = get(&["title", "headline"]).and_then(text);
+    raw.authors = match get(&["authors", "author", "byline"]) {
+        Some(toml::Value::Array(a)) => a.iter().filter_map(text).collect(),
+        Some(v) => text(v).into_iter().collect(),
+        None => Vec::new(),
+    };
+    raw.date = get(&["date", "published", "pubdate", "publishDate"]).and_then(text);
+    raw.source = get(&["source", "outlet", "site", "publication", "publisher"]).and_then(text);
+    raw.url = get(&["url", "link", "canonical_url"]).and_then(text);
+    raw.lang = get(&["lang", "language"]).and_then(text);
+    raw.description = get(&["description", "summary", "dek", "subtitle"]).and_then(text);
+    raw.affiliation = get(&["affiliation"]).and_then(text);
 }
 
 fn yaml_str(y: &Yaml) -> Option<String> {
@@ -99,6 +150,10 @@ fn apply_front_matter(raw: &mut RawArticle, front: &str) {
     raw.description =
         get(&["description", "summary", "dek", "subtitle", "excerpt"]).and_then(yaml_str);
     raw.affiliation = get(&["affiliation"]).and_then(yaml_str);
+}
+
+fn front_found(raw: &RawArticle) -> bool {
+    raw.title.is_some() || !raw.authors.is_empty() || raw.date.is_some()
 }
 
 /// Renders Markdown to plain paragraphs: one per paragraph, heading, list
@@ -161,6 +216,17 @@ mod tests {
                 "quoted text"
             ]
         );
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let raw = read(
+            "+++\ntitle = \"Housing\"\nauthor = \"Priya L\"\ndate = 2024-02-29\nsource = \"Maple\"\n+++\n\nBody text.\n",
+        );
+        assert_eq!(raw.title.as_deref(), Some("Housing"));
+        assert_eq!(raw.authors, vec!["Priya L"]);
+        assert_eq!(raw.date.as_deref(), Some("2024-02-29"));
+        assert_eq!(raw.paragraphs, vec!["Body text."]);
     }
 
     #[test]

@@ -70,7 +70,10 @@ pub fn ingest_file(path: &Path) -> Result<Ingested, IngestError> {
 /// Parses the bytes of an article file of the given format.
 pub fn ingest_bytes(bytes: &[u8], format: Format) -> Result<Ingested, IngestErrorKind> {
     let (text, encoding) = decode::decode_with_label(bytes, format == Format::Html)?;
-    let one = |a: RawArticle| Ingested { articles: vec![a], warnings: Vec::new() };
+    let one = |a: RawArticle| Ingested {
+        articles: vec![a],
+        warnings: Vec::new(),
+    };
     let mut got = match format {
         Format::Text => one(text::read(&text)),
         Format::Markdown => one(markdown::read(&text)),

@@ -74,6 +74,7 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         found(had.2, source.is_some(), &mut prov.source, "byline");
         found(had.3, date_text.is_some(), &mut prov.date, "dateline");
     }
+    text::repair_hyphenation(&mut paras);
     if raw.format == "html" {
         paras.retain(|p| !text::is_page_boilerplate(p));
     }

@@ -43,33 +43,114 @@ pub fn collapse_ws(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Marks a word broken by a hyphen at a line end ("inter-⏎national")
+/// until [`repair_hyphenation`] decides with the whole text at hand.
+pub const HYPHEN_BREAK: char = '\u{E000}';
+
+/// Lines of at most this many words, all of them, form a list (menu items,
+/// share buttons, related titles) rather than a wrapped paragraph.
+const LIST_LINE_WORDS: usize = 8;
+
 /// Splits text into paragraphs at blank lines; lines inside a paragraph are
-/// joined (hard-wrapped text), and a word hyphenated across a line break is
-/// joined without the space.
+/// joined (hard-wrapped text), except in a block of very short lines, where
+/// each line stands alone. A word hyphenated across a line break is joined
+/// with a [`HYPHEN_BREAK`] mark.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut block: Vec<&str> = Vec::new();
+    let flush = |block: &mut Vec<&str>, out: &mut Vec<String>| {
+        // Wrapped prose continues on lower-case lines; list items do not.
+        let continued = block
+            .iter()
+            .skip(1)
+            .filter(|l| l.starts_with(char::is_lowercase))
+            .count();
+        let list = block.len() >= 2
+            && continued * 2 < block.len() - 1
+            && block
+                .iter()
+                .all(|l| l.split_whitespace().count() <= LIST_LINE_WORDS);
+        if list {
+            out.extend(block.iter().map(|l| collapse_ws(l)));
+        } else if !block.is_empty() {
+            let mut current = String::new();
+            for line in block.iter() {
+                let hyphen_join = current.ends_with('-')
+                    && current[..current.len() - 1].ends_with(char::is_alphabetic)
+                    && line.starts_with(char::is_lowercase);
+                if hyphen_join {
+                    current.pop();
+                    current.push(HYPHEN_BREAK);
+                } else if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(line);
+            }
+            out.push(collapse_ws(&current));
+        }
+        block.clear();
+    };
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() {
-            if !current.is_empty() {
-                out.push(collapse_ws(&current));
-                current.clear();
-            }
+            flush(&mut block, &mut out);
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block, &mut out);
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Resolves words hyphenated across line breaks using the text itself:
+/// "inter-⏎national" becomes "international" if the text uses that word
+/// elsewhere; otherwise the hyphen stays ("long-range"), because text
+/// wrapped on screen breaks lines at real hyphens, not inside words.
+pub fn repair_hyphenation(paras: &mut [String]) {
+    if !paras.iter().any(|p| p.contains(HYPHEN_BREAK)) {
+        return;
+    }
+    let words: std::collections::HashSet<String> = paras
+        .iter()
+        .flat_map(|p| {
+            p.split(|c: char| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | '.' | ';' | ':' | '!' | '?' | '"' | '(' | ')' | '“' | '”'
+                    )
+            })
+        })
+        .filter(|w| !w.contains(HYPHEN_BREAK))
+        .map(|w| w.to_lowercase())
+        .collect();
+    for p in paras.iter_mut() {
+        if !p.contains(HYPHEN_BREAK) {
             continue;
         }
-        let hyphen_join = current.ends_with('-')
-            && current[..current.len() - 1].ends_with(char::is_alphabetic)
-            && line.starts_with(char::is_lowercase);
-        if !current.is_empty() && !hyphen_join {
-            current.push(' ');
-        }
-        current.push_str(line);
+        let fixed: Vec<String> = p
+            .split(' ')
+            .map(|w| {
+                let Some(i) = w.find(HYPHEN_BREAK) else {
+                    return w.to_string();
+                };
+                let (left, right) = (&w[..i], &w[i + HYPHEN_BREAK.len_utf8()..]);
+                let core = |s: &str| {
+                    s.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                };
+                let joined = format!("{left}{right}");
+                let hyphened = format!("{left}-{right}");
+                if words.contains(&core(&joined)) && !words.contains(&core(&hyphened)) {
+                    joined
+                } else {
+                    hyphened
+                }
+            })
+            .collect();
+        *p = fixed.join(" ");
     }
-    if !current.is_empty() {
-        out.push(collapse_ws(&current));
-    }
-    out
 }
 
 /// Returns true if `p` ends a sentence (or is a complete unit such as a
@@ -164,6 +245,17 @@ const DEBRIS_EXACT: &[&str] = &[
     "back to top",
     "share this article",
     "share this story",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "reddit",
+    "whatsapp",
+    "telegram",
+    "pinterest",
+    "tumblr",
+    "pocket",
+    "more",
+    "x",
 ];
 
 /// Prefixes of debris lines (lower case).
@@ -216,16 +308,56 @@ fn debris_key(p: &str) -> String {
 /// article: cross-links, subscription pitches, app and social prompts,
 /// photo credits (lower case).
 const PAGE_BOILERPLATE: &[&str] = &[
-    "read more:", "read more ", "read also:", "also read:", "related:", "see also:",
-    "you might also like", "you may also like", "more from ", "recommended:", "auch interessant",
-    "lesen sie auch", "mehr zum thema", "das könnte sie auch interessieren", "lire aussi",
-    "à lire aussi", "leer más", "lee también", "subscribe now", "subscribe to our",
-    "subscribe for", "sign up for", "sign up to", "click here to subscribe", "follow us on",
-    "follow the ", "download the ", "download our app", "get the app", "to view the full story",
-    "if you’re seeing this message", "if you're seeing this message", "first-time subscribers",
-    "already a subscriber", "advertisement", "anzeige", "photo:", "foto:", "image:", "bild:",
-    "credit:", "photo credit", "beitragsbild", "warning: ", "share this", "share on ",
-    "do you want to be informed", "submit your letter", "send us a letter", "newsletter",
+    "read more:",
+    "read more ",
+    "read also:",
+    "also read:",
+    "related:",
+    "see also:",
+    "you might also like",
+    "you may also like",
+    "more from ",
+    "recommended:",
+    "auch interessant",
+    "lesen sie auch",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "lire aussi",
+    "à lire aussi",
+    "leer más",
+    "lee también",
+    "subscribe now",
+    "subscribe to our",
+    "subscribe for",
+    "sign up for",
+    "sign up to",
+    "click here to subscribe",
+    "follow us on",
+    "follow the ",
+    "download the ",
+    "download our app",
+    "get the app",
+    "to view the full story",
+    "if you’re seeing this message",
+    "if you're seeing this message",
+    "first-time subscribers",
+    "already a subscriber",
+    "advertisement",
+    "anzeige",
+    "photo:",
+    "foto:",
+    "image:",
+    "bild:",
+    "credit:",
+    "photo credit",
+    "beitragsbild",
+    "warning: ",
+    "share this",
+    "share on ",
+    "do you want to be informed",
+    "submit your letter",
+    "send us a letter",
+    "newsletter",
     "all rights reserved",
 ];
 
@@ -251,13 +383,20 @@ pub fn is_debris(p: &str) -> bool {
         || key.ends_with(" comments") && key.split_whitespace().count() == 2
 }
 
-/// Removes trailing chrome: a comments or "popular posts" section in the
-/// last third of the text, then any run of debris lines at the end.
+/// Removes trailing chrome: a comments, related or "popular posts" section
+/// (found in the run of short lines after the last real paragraph, or in
+/// the last third of the text), then any run of debris lines at the end.
 pub fn strip_debris(mut paras: Vec<String>) -> Vec<String> {
-    let tail_from = paras.len() - paras.len() / 3;
-    if let Some(cut) =
-        (tail_from..paras.len()).find(|&i| SECTION_STARTS.contains(&debris_key(&paras[i]).as_str()))
-    {
+    let is_start = |p: &String| SECTION_STARTS.contains(&debris_key(p).as_str());
+    let short_run = paras
+        .iter()
+        .rposition(|p| p.split_whitespace().count() > 15)
+        .map_or(0, |i| i + 1);
+    let last_third = paras.len() - paras.len() / 3;
+    let cut = (short_run..paras.len())
+        .find(|&i| is_start(&paras[i]))
+        .or_else(|| (last_third..paras.len()).find(|&i| is_start(&paras[i])));
+    if let Some(cut) = cut {
         paras.truncate(cut);
     }
     while paras.last().is_some_and(|p| is_debris(p)) {
@@ -278,8 +417,35 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_join() {
-        let p = paragraphs("one two\nthree inter-\nnational\n\n  next  para ");
-        assert_eq!(p, vec!["one two three inter-national", "next para"]);
+        let mut p = paragraphs(
+            "one two three four five six seven\nthree inter-\nnational long-\nrange\n\n  next  para ",
+        );
+        repair_hyphenation(&mut p);
+        assert_eq!(
+            p,
+            vec![
+                "one two three four five six seven three inter-national long-range",
+                "next para"
+            ]
+        );
+        let mut p = paragraphs(
+            "The international order and long-range fires matter a great deal to us\nall: inter-\nnational and long-\nrange.",
+        );
+        repair_hyphenation(&mut p);
+        assert_eq!(
+            p,
+            vec![
+                "The international order and long-range fires matter a great deal to us all: international and long-range."
+            ]
+        );
+    }
+
+    #[test]
+    fn short_line_blocks_stay_lines() {
+        assert_eq!(
+            paragraphs("Share this:\nTwitter\nFacebook"),
+            vec!["Share this:", "Twitter", "Facebook"]
+        );
     }
 
     #[test]
@@ -305,9 +471,14 @@ mod tests {
     #[test]
     fn page_boilerplate() {
         assert!(is_page_boilerplate("Read more: Looted colonial art"));
-        assert!(is_page_boilerplate("Subscribe now to our eNATION edition for the full story."));
+        assert!(is_page_boilerplate(
+            "Subscribe now to our eNATION edition for the full story."
+        ));
         assert!(!is_page_boilerplate("Follow-up talks are planned for May."));
-        assert!(!is_page_boilerplate(&format!("Read more {}", "words ".repeat(40))));
+        assert!(!is_page_boilerplate(&format!(
+            "Read more {}",
+            "words ".repeat(40)
+        )));
     }
 
     #[test]

@@ -320,7 +320,12 @@ fn find_date(
     // checks it first, too).
     let urls: Vec<&str> = url
         .into_iter()
-        .chain(metas.iter().filter(|(k, _)| k == "og:url").map(|(_, v)| v.as_str()))
+        .chain(
+            metas
+                .iter()
+                .filter(|(k, _)| k == "og:url")
+                .map(|(_, v)| v.as_str()),
+        )
         .collect();
     for u in &urls {
         if let Some(d) = date_in_url(u).and_then(|d| valid_date(&d)) {
@@ -386,7 +391,8 @@ fn find_date(
             .take(3);
         for e in after_h1.chain(after_parent) {
             // The element itself if short, else its first few short children.
-            let parts = std::iter::once(e).chain(e.descendants().filter_map(ElementRef::wrap).skip(1).take(6));
+            let parts = std::iter::once(e)
+                .chain(e.descendants().filter_map(ElementRef::wrap).skip(1).take(6));
             for part in parts {
                 let t = text_of(part);
                 if t.chars().count() <= 100
@@ -436,7 +442,16 @@ fn in_comments(e: ElementRef<'_>) -> bool {
             || super::dom::class_words(v).iter().any(|w| {
                 matches!(
                     w.as_str(),
-                    "comment" | "comments" | "sidebar" | "related" | "reply" | "replies" | "respond" | "disqus" | "teaser" | "recommended"
+                    "comment"
+                        | "comments"
+                        | "sidebar"
+                        | "related"
+                        | "reply"
+                        | "replies"
+                        | "respond"
+                        | "disqus"
+                        | "teaser"
+                        | "recommended"
                 )
             })
     })
@@ -461,10 +476,34 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
         // Leading "By", "Posted by", "Von", "Written by", "Autor:".
         let lower = p.to_lowercase();
         for prefix in [
-            "written by", "posted by", "published by", "veröffentlicht von", "geschrieben von",
-            "gespeichert von", "beitrag von", "erstellt von", "publié par", "écrit par", "publicado por",
-            "escrito por", "words by", "story by", "reporting by", "by", "von", "par", "por", "door",
-            "autor:", "author:", "autorin:", "autor", "author", "text:", "redakteur:", "from",
+            "written by",
+            "posted by",
+            "published by",
+            "veröffentlicht von",
+            "geschrieben von",
+            "gespeichert von",
+            "beitrag von",
+            "erstellt von",
+            "publié par",
+            "écrit par",
+            "publicado por",
+            "escrito por",
+            "words by",
+            "story by",
+            "reporting by",
+            "by",
+            "von",
+            "par",
+            "por",
+            "door",
+            "autor:",
+            "author:",
+            "autorin:",
+            "autor",
+            "author",
+            "text:",
+            "redakteur:",
+            "from",
         ] {
             if lower.starts_with(prefix) && lower[prefix.len()..].starts_with([' ', ':']) {
                 p = p[prefix.len()..].trim_start_matches([' ', ':']);
@@ -478,9 +517,27 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
             if w.starts_with('@') || w.chars().any(|c| c.is_ascii_digit()) {
                 break;
             }
-                        if matches!(
+            if matches!(
                 wl.trim_end_matches(':').as_ref(),
-                "-" | "–" | "—" | "|" | "•" | "·" | "for" | "at" | "on" | "via" | "with" | "für" | "am" | "le" | "el" | "veröffentlicht" | "published" | "updated" | "aktualisiert" | "posted"
+                "-" | "–"
+                    | "—"
+                    | "|"
+                    | "•"
+                    | "·"
+                    | "for"
+                    | "at"
+                    | "on"
+                    | "via"
+                    | "with"
+                    | "für"
+                    | "am"
+                    | "le"
+                    | "el"
+                    | "veröffentlicht"
+                    | "published"
+                    | "updated"
+                    | "aktualisiert"
+                    | "posted"
             ) && !words.is_empty()
             {
                 break;
@@ -719,15 +776,29 @@ fn flatten(v: Value, out: &mut Vec<Value>, depth: usize) {
 
 /// Letters and digits of `s`, lower case.
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The main label of a URL's host: `https://www.harborreview.example/x` →
 /// `harborreview`.
 pub fn site_label(url: &str) -> Option<String> {
-    let host = url.split("://").nth(1)?.split(['/', '?', '#', ':']).next()?;
-    let parts: Vec<&str> = host.split('.').filter(|p| !matches!(*p, "www" | "m" | "amp")).collect();
-    let label = if parts.len() >= 2 { parts[parts.len() - 2] } else { parts.first()? };
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let parts: Vec<&str> = host
+        .split('.')
+        .filter(|p| !matches!(*p, "www" | "m" | "amp"))
+        .collect();
+    let label = if parts.len() >= 2 {
+        parts[parts.len() - 2]
+    } else {
+        parts.first()?
+    };
     Some(squash(label)).filter(|l| l.len() >= 3)
 }
 
@@ -738,7 +809,9 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
 
 /// Like [`strip_site_name`], also recognising the site by the URL's host.
 pub fn strip_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
-    const SEPS: &[&str] = &[" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " « ", " / ", " • ", " ~ ", " : "];
+    const SEPS: &[&str] = &[
+        " | ", " - ", " — ", " – ", " :: ", " · ", " » ", " « ", " / ", " • ", " ~ ", " : ",
+    ];
     let title = title.trim();
     let label = url.and_then(site_label);
     let site_like = |part: &str| {
@@ -747,7 +820,9 @@ pub fn strip_site(title: &str, site: Option<&str>, url: Option<&str>) -> String 
             && (site.is_some_and(|s| {
                 let s = squash(s);
                 !s.is_empty() && (p == s || p.contains(&s) || s.contains(&p))
-            }) || label.as_ref().is_some_and(|l| p.contains(l.as_str()) || (p.len() >= 4 && l.contains(&p)))
+            }) || label
+                .as_ref()
+                .is_some_and(|l| p.contains(l.as_str()) || (p.len() >= 4 && l.contains(&p)))
                 || (part.contains('.') && !part.trim().contains(' ')))
     };
     let mut t = title.to_string();

@@ -96,7 +96,10 @@ fn read_dom(text: &str) -> RawArticle {
             prov.title = Some("h1".into());
             Some(h)
         }
-        None => meta.title.as_deref().map(|t| meta::strip_site(t, meta.site.as_deref(), meta.url.as_deref())),
+        None => meta
+            .title
+            .as_deref()
+            .map(|t| meta::strip_site(t, meta.site.as_deref(), meta.url.as_deref())),
     };
     if let (Some(t), Some(first)) = (&title, paras.first())
         && first.trim().eq_ignore_ascii_case(t.trim())
@@ -121,7 +124,10 @@ fn read_dom(text: &str) -> RawArticle {
 
 /// Lower-case word tokens of `s`.
 fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// The visible headline: an `<h1>` (or a title-classed `<h2>`) whose words
@@ -129,7 +135,12 @@ fn tokens(s: &str) -> Vec<String> {
 /// `<title>` and `og:title` are often shortened or carry the site name. An
 /// `<h1>` that is the site's logo does not match the metadata and is passed
 /// over.
-fn headline(doc: &Html, skip: &std::collections::HashSet<NodeId>, meta: &meta::PageMeta, near: Option<NodeId>) -> Option<String> {
+fn headline(
+    doc: &Html,
+    skip: &std::collections::HashSet<NodeId>,
+    meta: &meta::PageMeta,
+    near: Option<NodeId>,
+) -> Option<String> {
     let meta_words: std::collections::HashSet<String> = meta
         .title
         .iter()
@@ -137,7 +148,9 @@ fn headline(doc: &Html, skip: &std::collections::HashSet<NodeId>, meta: &meta::P
         .flat_map(|t| tokens(t))
         .collect();
     // The region around the article: its container's grandparent.
-    let region = near.and_then(|id| doc.tree.get(id)).map(|n| n.ancestors().nth(1).unwrap_or(n).id());
+    let region = near
+        .and_then(|id| doc.tree.get(id))
+        .map(|n| n.ancestors().nth(1).unwrap_or(n).id());
     let heading = crate::ingest::sel("h1, h2");
     let mut best: Option<(f64, String)> = None;
     for h in doc.select(&heading) {
@@ -155,7 +168,10 @@ fn headline(doc: &Html, skip: &std::collections::HashSet<NodeId>, meta: &meta::P
             words.iter().filter(|w| meta_words.contains(*w)).count() as f64 / words.len() as f64
         };
         let is_h1 = h.value().name() == "h1";
-        let titled = h.value().attr("class").is_some_and(|c| c.contains("title") || c.contains("headline"))
+        let titled = h
+            .value()
+            .attr("class")
+            .is_some_and(|c| c.contains("title") || c.contains("headline"))
             || h.value().attr("itemprop") == Some("headline");
         let in_region = region.is_some_and(|r| h.ancestors().any(|a| a.id() == r));
         let score = similarity
@@ -164,7 +180,10 @@ fn headline(doc: &Html, skip: &std::collections::HashSet<NodeId>, meta: &meta::P
             + if in_region { 0.4 } else { 0.0 };
         // An h1 by the article, or any heading that the metadata title
         // confirms; never a bare h2 on its own word.
-        let ok = (is_h1 && in_region && words.len() >= 2 && (meta_words.is_empty() || similarity >= 0.3))
+        let ok = (is_h1
+            && in_region
+            && words.len() >= 2
+            && (meta_words.is_empty() || similarity >= 0.3))
             || similarity >= 0.6 && (is_h1 || titled || similarity >= 0.8);
         if ok && best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((score, text));

@@ -167,11 +167,15 @@ pub fn choose(doc: &Html, stats: &HashMap<NodeId, Stats>, junk: &HashSet<NodeId>
             *entry += s / div;
         }
     }
-    let final_score = |id: &NodeId, s: f64| s * (1.0 - stats.get(id).map(Stats::link_density).unwrap_or(0.0));
+    let final_score =
+        |id: &NodeId, s: f64| s * (1.0 - stats.get(id).map(Stats::link_density).unwrap_or(0.0));
     let is_root = |id: NodeId| {
-        doc.tree
-            .get(id)
-            .is_none_or(|n| matches!(n.value().as_element().map(|e| e.name()), Some("body" | "html") | None))
+        doc.tree.get(id).is_none_or(|n| {
+            matches!(
+                n.value().as_element().map(|e| e.name()),
+                Some("body" | "html") | None
+            )
+        })
     };
     let mut ranked: Vec<(NodeId, f64)> = scores
         .iter()
