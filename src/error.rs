@@ -23,6 +23,17 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// The index was built with another index format; `pundit index`
+    /// rebuilds it.
+    #[error("index {}: built with index format {found}, this pundit uses {expected}; run `pundit index PATH…` to rebuild it", dir.display())]
+    FormatChanged {
+        /// The index directory.
+        dir: PathBuf,
+        /// Format of the index on disk.
+        found: u32,
+        /// Format this pundit writes.
+        expected: u32,
+    },
     /// Another process is writing to the index.
     #[error("index {}: another `pundit index` is writing to it; wait for it to finish", .0.display())]
     Locked(PathBuf),
@@ -90,6 +101,9 @@ pub enum IngestErrorKind {
     /// A multi-record file none of whose records could be used.
     #[error("no usable record: {0}")]
     Records(String),
+    /// The file is over the size limit.
+    #[error("{0}")]
+    TooLarge(String),
     /// The extension is not one pundit reads.
     #[error("unsupported file type")]
     Unsupported,

@@ -219,6 +219,9 @@ pub struct IndexReport {
     pub ignored: usize,
     /// Documents in the whole index after the run.
     pub documents: u64,
+    /// What the run had to do besides the files: a rebuild after a format
+    /// change, re-reading after a normalizer change.
+    pub notes: Vec<String>,
     /// Wall-clock seconds.
     pub seconds: f64,
 }

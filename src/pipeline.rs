@@ -16,16 +16,41 @@ use std::time::{Instant, UNIX_EPOCH};
 use crate::error::{Error, IngestError, IngestErrorKind, Result};
 use crate::index::PunditIndex;
 use crate::index::manifest::{DocEntry, FileEntry};
+use crate::index::schema::NORMALIZER_VERSION;
 use crate::ingest::{self, Format};
 use crate::model::{Document, Duplicate, IndexReport, Problem};
 use crate::normalize;
 use crate::walk::{self, display_path};
 
+/// Files larger than this are skipped unless the limit is raised.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
 /// Options of an index run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct IndexOptions {
     /// Delete the index and build it again.
     pub rebuild: bool,
+    /// Skip files larger than this many bytes.
+    pub max_file_size: u64,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            rebuild: false,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// The reason given for a file over the size limit.
+pub fn too_large(size: u64, limit: u64) -> String {
+    let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
+    format!(
+        "file too large ({:.1} MiB, limit {:.1} MiB; raise it with --max-file-size)",
+        mb(size),
+        mb(limit)
+    )
 }
 
 /// Size and modification time of a file.
@@ -48,10 +73,21 @@ fn stamp(meta: &std::fs::Metadata) -> Stamp {
     }
 }
 
-/// Reads and normalizes every document of the file at `path`.
-pub fn load_file(path: &Path) -> std::result::Result<(Vec<Document>, Vec<String>), IngestError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| IngestError::new(path, IngestErrorKind::Read(e)))?;
+/// Reads and normalizes every document of the file at `path`, refusing
+/// files over `max_size` bytes.
+pub fn load_file(
+    path: &Path,
+    max_size: u64,
+) -> std::result::Result<(Vec<Document>, Vec<String>), IngestError> {
+    let read_err = |e| IngestError::new(path, IngestErrorKind::Read(e));
+    let size = std::fs::metadata(path).map_err(read_err)?.len();
+    if size > max_size {
+        return Err(IngestError::new(
+            path,
+            IngestErrorKind::TooLarge(too_large(size, max_size)),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
     load_bytes(path, &bytes)
 }
 
@@ -124,7 +160,25 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
     if opts.rebuild {
         PunditIndex::remove(dir)?;
     }
-    let mut ix = PunditIndex::open_or_create(dir)?;
+    let mut notes = Vec::new();
+    let mut ix = match PunditIndex::open_or_create(dir) {
+        Err(Error::FormatChanged {
+            found, expected, ..
+        }) => {
+            notes.push(format!("the index format changed (v{found} to v{expected}): rebuilt the index from the files"));
+            PunditIndex::remove(dir)?;
+            PunditIndex::open_or_create(dir)?
+        }
+        other => other?,
+    };
+    // A changed normalizer makes every stored document stale.
+    let force = ix.manifest.normalizer != NORMALIZER_VERSION;
+    if force {
+        notes.push(format!(
+            "ingestion changed since this index was built (normalizer v{} to v{NORMALIZER_VERSION}): re-reading every file",
+            ix.manifest.normalizer
+        ));
+    }
     let dir_abs = walk::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut found = walk::Walked::default();
     for r in &roots_abs {
@@ -133,6 +187,7 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
     let mut report = IndexReport {
         index: dir.display().to_string(),
         ignored: found.ignored,
+        notes,
         ..Default::default()
     };
     for (p, reason) in found.errors {
@@ -165,15 +220,22 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
             }
         };
         match ix.manifest.files.get(key.as_ref()) {
-            Some(e) if e.size == st.size && e.mtime_ns == st.mtime_ns => {
+            // An entry without a hash was never read (over the size limit):
+            // look again once the limit allows it.
+            Some(e)
+                if !force
+                    && e.size == st.size
+                    && e.mtime_ns == st.mtime_ns
+                    && !(e.hash.is_empty() && st.size <= opts.max_file_size) =>
+            {
                 report_known(&mut report, &key, e);
             }
             _ => todo.push((path, st)),
         }
     }
 
-    if !gone.is_empty() || !todo.is_empty() {
-        apply(&mut ix, gone, todo, &mut report)?;
+    if !gone.is_empty() || !todo.is_empty() || force {
+        apply(&mut ix, gone, todo, force, opts.max_file_size, &mut report)?;
     }
     report.documents = ix.reader()?.searcher().num_docs();
     report.seconds = started.elapsed().as_secs_f64();
@@ -186,6 +248,8 @@ fn apply(
     ix: &mut PunditIndex,
     gone: Vec<String>,
     todo: Vec<(PathBuf, Stamp)>,
+    force: bool,
+    max_size: u64,
     report: &mut IndexReport,
 ) -> Result<()> {
     let mut writer = ix.writer()?;
@@ -213,6 +277,26 @@ fn apply(
 
     for (path, st) in todo {
         let key = path.to_string_lossy().into_owned();
+        if st.size > max_size {
+            let reason = too_large(st.size, max_size);
+            report.skipped.push(problem(&key, reason.clone()));
+            if let Some(old) = ix.manifest.files.remove(&key) {
+                writer.delete_term(ix.path_term(&key));
+                released.extend(old.docs.into_iter().filter(|d| d.indexed).map(|d| d.id));
+            }
+            ix.manifest.files.insert(
+                key,
+                FileEntry {
+                    size: st.size,
+                    mtime_ns: st.mtime_ns,
+                    hash: String::new(),
+                    docs: Vec::new(),
+                    skipped: Some(reason),
+                    warnings: Vec::new(),
+                },
+            );
+            continue;
+        }
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -224,7 +308,7 @@ fn apply(
         };
         let hash = blake3::hash(&bytes).to_hex().to_string();
         let old = ix.manifest.files.remove(&key);
-        if let Some(mut e) = old.clone().filter(|e| e.hash == hash) {
+        if let Some(mut e) = old.clone().filter(|e| e.hash == hash && !force) {
             // Touched, not changed.
             (e.size, e.mtime_ns) = (st.size, st.mtime_ns);
             report_known(report, &key, &e);
@@ -294,6 +378,7 @@ fn apply(
     }
 
     rehome(ix, &mut writer, released, &mut live, report)?;
+    ix.manifest.normalizer = NORMALIZER_VERSION;
     writer.commit().map_err(ierr)?;
     writer.wait_merging_threads().map_err(ierr)?;
     ix.save_manifest()
@@ -319,7 +404,7 @@ fn rehome(
             .find(|(_, f)| f.docs.iter().any(|d| d.id == id && !d.indexed))
             .map(|(p, _)| p.clone());
         let Some(holder) = holder else { continue };
-        let Ok((docs, _)) = load_file(Path::new(&holder)) else {
+        let Ok((docs, _)) = load_file(Path::new(&holder), u64::MAX) else {
             continue;
         };
         if let Some(doc) = docs.into_iter().find(|d| d.id == id) {

@@ -330,3 +330,64 @@ fn a_second_writer_fails_at_once_and_search_still_works() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("searching its last commit"));
 }
+
+#[test]
+fn files_over_the_size_limit_are_skipped_with_a_reason() {
+    let tmp = corpus_copy();
+    let big = tmp.path().join("corpus/text/huge.txt");
+    fs::write(&big, format!("Huge\n\n{}", "word ".repeat(400_000))).unwrap();
+    let (v, stderr, code) = index_json(tmp.path(), &["--max-file-size", "1"]);
+    assert_eq!(code, 0);
+    let reason = skipped(&v)
+        .into_iter()
+        .find(|(p, _)| p.ends_with("huge.txt"))
+        .map(|(_, r)| r)
+        .unwrap();
+    assert!(
+        reason.starts_with("file too large (1.9 MiB, limit 1.0 MiB"),
+        "{reason}"
+    );
+    assert!(stderr.contains("huge.txt: file too large"));
+    // Raising the limit indexes it.
+    let (v, _, _) = index_json(tmp.path(), &["--max-file-size", "4"]);
+    assert!(skipped(&v).iter().all(|(p, _)| !p.ends_with("huge.txt")));
+    assert_eq!(v["added"], 1);
+}
+
+#[test]
+fn a_changed_normalizer_or_format_is_handled_and_said() {
+    let tmp = corpus_copy();
+    let (first, _, _) = index_json(tmp.path(), &[]);
+    let manifest = tmp.path().join(".pundit/manifest.json");
+    let edit = |from: &str, to: &str| {
+        let text = fs::read_to_string(&manifest).unwrap();
+        assert!(text.contains(from), "{from} not in manifest");
+        fs::write(&manifest, text.replacen(from, to, 1)).unwrap();
+    };
+    // Ingestion changed: every file is read again, and the run says why.
+    let current = format!(
+        "\"normalizer\":{}",
+        pundit::index::schema::NORMALIZER_VERSION
+    );
+    edit(&current, "\"normalizer\":1");
+    let (v, stderr, code) = index_json(tmp.path(), &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["updated"], first["added"]);
+    assert!(stderr.contains("re-reading every file"), "{stderr}");
+    assert!(v["notes"][0].as_str().unwrap().contains("normalizer v1"));
+    // The index format changed: search cannot use it, index rebuilds it.
+    let current = format!("\"version\":{}", pundit::index::schema::SCHEMA_VERSION);
+    edit(&current, "\"version\":1");
+    let out = pundit()
+        .current_dir(tmp.path())
+        .args(["search", "russia"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("run `pundit index PATH…` to rebuild it")
+    );
+    let (v, stderr, _) = index_json(tmp.path(), &[]);
+    assert!(stderr.contains("rebuilt the index"), "{stderr}");
+    assert_eq!(v["documents"], first["documents"]);
+}

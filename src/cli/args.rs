@@ -62,6 +62,9 @@ pub struct IndexArgs {
     /// Do not report skipped files on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip files larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_file_size: u64,
 }
 
 /// Search output formats.
@@ -169,6 +172,9 @@ pub struct InspectArgs {
     /// The article file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Refuse files larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_file_size: u64,
 }
 
 /// `pundit stats`

@@ -61,7 +61,14 @@ fn open_existing(dir: &Path) -> Result<PunditIndex> {
 }
 
 fn index(dir: &Path, a: args::IndexArgs) -> Result<i32> {
-    let report = pipeline::sync(dir, &a.paths, &IndexOptions { rebuild: a.rebuild })?;
+    let opts = IndexOptions {
+        rebuild: a.rebuild,
+        max_file_size: a.max_file_size.saturating_mul(1024 * 1024),
+    };
+    let report = pipeline::sync(dir, &a.paths, &opts)?;
+    for n in &report.notes {
+        eprintln!("pundit: {n}");
+    }
     if !a.quiet {
         for p in &report.skipped {
             eprintln!(
@@ -107,6 +114,9 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
             }
             Err(e) => return Err(e.into()),
         };
+        for n in &report.notes {
+            eprintln!("pundit: {n}");
+        }
         if report.changed() {
             eprintln!(
                 "pundit: index {} updated: {} added, {} updated, {} removed, {} skipped (`pundit index` lists them)",
@@ -175,7 +185,8 @@ fn show(dir: &Path, a: args::ShowArgs) -> Result<i32> {
 }
 
 fn inspect(a: args::InspectArgs) -> Result<i32> {
-    let (docs, warnings) = pipeline::load_file(&a.file)?;
+    let (docs, warnings) =
+        pipeline::load_file(&a.file, a.max_file_size.saturating_mul(1024 * 1024))?;
     for w in warnings {
         eprintln!("pundit: {}: {}", a.file.display(), w);
     }

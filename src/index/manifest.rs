@@ -40,8 +40,11 @@ pub struct DocEntry {
 /// The manifest of an index directory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
-    /// Schema and normalizer version the index was built with.
+    /// Index format the index was built with.
     pub version: u32,
+    /// Normalizer version the documents were made with.
+    #[serde(default)]
+    pub normalizer: u32,
     /// Files by absolute path.
     pub files: BTreeMap<String, FileEntry>,
 }
@@ -51,6 +54,7 @@ impl Manifest {
     pub fn new() -> Manifest {
         Manifest {
             version: super::schema::SCHEMA_VERSION,
+            normalizer: super::schema::NORMALIZER_VERSION,
             files: BTreeMap::new(),
         }
     }

@@ -46,15 +46,11 @@ impl PunditIndex {
             return Ok(None);
         };
         if manifest.version != schema::SCHEMA_VERSION {
-            return Err(Error::index(
-                dir,
-                format!(
-                    "built by another pundit version (index format {}, this pundit uses {}); \
-                     run `pundit index --rebuild PATH…` to rebuild it",
-                    manifest.version,
-                    schema::SCHEMA_VERSION
-                ),
-            ));
+            return Err(Error::FormatChanged {
+                dir: dir.to_path_buf(),
+                found: manifest.version,
+                expected: schema::SCHEMA_VERSION,
+            });
         }
         let index = Index::open_in_dir(dir.join("tantivy")).map_err(tantivy_err(dir))?;
         schema::register(&index);

@@ -1,6 +1,7 @@
 //! Every field of the tantivy index, its options and its analyzer, in one
-//! place. Bump [`SCHEMA_VERSION`] whenever anything here (or the way
-//! documents are normalized) changes, so old indexes are rebuilt.
+//! place. Bump [`SCHEMA_VERSION`] whenever anything here changes, so old
+//! indexes are rebuilt, and [`NORMALIZER_VERSION`] when ingestion changes,
+//! so files are read again.
 
 use tantivy::Index;
 use tantivy::schema::{
@@ -12,8 +13,13 @@ use tantivy::tokenizer::{
     TextAnalyzer,
 };
 
-/// Version of the schema and normalizer; stored in the manifest.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the index format (these fields and analyzers); stored in the
+/// manifest. A change rebuilds the index.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Version of ingestion and normalization: bump it when the same file would
+/// now give a different document. A change re-reads every file.
+pub const NORMALIZER_VERSION: u32 = 2;
 
 /// Analyzer for article text: words, lower case, accents folded, English
 /// stems. Apostrophes and quotes of any shape split words the same way, so

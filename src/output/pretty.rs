@@ -209,6 +209,9 @@ pub fn report(w: &mut dyn Write, r: &IndexReport) -> io::Result<()> {
         r.duplicates.len(),
         r.ignored
     )?;
+    for n in &r.notes {
+        writeln!(w, "  note: {}", sanitize(n))?;
+    }
     for p in &r.skipped {
         writeln!(
             w,
