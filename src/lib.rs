@@ -15,6 +15,7 @@
 pub mod date;
 pub mod entities;
 pub mod error;
+pub mod fingerprint;
 pub mod index;
 pub mod ingest;
 pub mod model;

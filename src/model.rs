@@ -81,6 +81,10 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Where each metadata field came from, and how the file was decoded.
     pub provenance: Provenance,
+    /// Other files holding the same article (exact copies and
+    /// near-duplicates), which are not indexed separately. Filled by `show`.
+    #[serde(default)]
+    pub also_at: Vec<String>,
 }
 
 /// Where a document's metadata was found: `json-ld`, `meta:og:title`,

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, UNIX_EPOCH};
 
 use crate::error::{Error, IngestError, IngestErrorKind, Result};
+use crate::fingerprint;
 use crate::index::PunditIndex;
 use crate::index::manifest::{DocEntry, FileEntry};
 use crate::index::schema::NORMALIZER_VERSION;
@@ -269,8 +270,15 @@ fn apply(
     }
     // Documents indexed now: id → owning file.
     let mut live: HashMap<String, String> = HashMap::new();
+    // Fingerprint blocks of indexed documents → (fingerprint, id).
+    let mut near_index: HashMap<(u8, u16), Vec<(u64, String)>> = HashMap::new();
     for (p, f) in &ix.manifest.files {
         for d in f.docs.iter().filter(|d| d.indexed) {
+            if let Some(fp) = d.fingerprint {
+                for b in fingerprint::blocks(fp) {
+                    near_index.entry(b).or_default().push((fp, d.id.clone()));
+                }
+            }
             live.insert(d.id.clone(), p.clone());
         }
     }
@@ -338,26 +346,56 @@ fn apply(
                 }
                 entry.warnings = warnings;
                 for doc in docs {
-                    let indexed = match live.get(&doc.id) {
-                        Some(owner) => {
+                    let fp = fingerprint::simhash(&doc.body);
+                    // The same article already indexed: exactly, or nearly
+                    // (saved from another site, with other chrome).
+                    let twin = if live.contains_key(&doc.id) {
+                        Some(doc.id.clone())
+                    } else {
+                        fp.and_then(|fp| {
+                            fingerprint::blocks(fp)
+                                .iter()
+                                .filter_map(|b| near_index.get(b))
+                                .flatten()
+                                .find(|(other, id)| {
+                                    fingerprint::near(fp, *other) && live.contains_key(id)
+                                })
+                                .map(|(_, id)| id.clone())
+                        })
+                    };
+                    let mut entry_doc = DocEntry {
+                        id: doc.id.clone(),
+                        indexed: false,
+                        dup_of: None,
+                        date: doc.date.clone(),
+                        fingerprint: fp,
+                    };
+                    // The earlier publication is the original: it takes the
+                    // twin's place when the twin's file holds nothing else.
+                    let twin = twin
+                        .filter(|t| !supersede(ix, &mut writer, &mut live, t, &doc, &key, report));
+                    match twin {
+                        Some(twin) => {
                             report.duplicates.push(Duplicate {
                                 path: display_path(&key),
-                                id: doc.id.clone(),
-                                of: display_path(owner),
+                                id: twin.clone(),
+                                of: display_path(&live[&twin]),
                             });
-                            false
+                            entry_doc.dup_of = Some(twin);
                         }
                         None => {
                             writer.add_document(ix.to_tantivy(&doc)).map_err(ierr)?;
                             live.insert(doc.id.clone(), key.clone());
                             released.remove(&doc.id);
-                            true
+                            if let Some(fp) = fp {
+                                for b in fingerprint::blocks(fp) {
+                                    near_index.entry(b).or_default().push((fp, doc.id.clone()));
+                                }
+                            }
+                            entry_doc.indexed = true;
                         }
-                    };
-                    entry.docs.push(DocEntry {
-                        id: doc.id,
-                        indexed,
-                    });
+                    }
+                    entry.docs.push(entry_doc);
                 }
                 if was_indexed {
                     report.updated += 1
@@ -377,48 +415,137 @@ fn apply(
         ix.manifest.files.insert(key, entry);
     }
 
-    rehome(ix, &mut writer, released, &mut live, report)?;
+    rehome(ix, &mut writer, released, &mut live, &near_index, report)?;
     ix.manifest.normalizer = NORMALIZER_VERSION;
     writer.commit().map_err(ierr)?;
     writer.wait_merging_threads().map_err(ierr)?;
     ix.save_manifest()
 }
 
-/// Indexes a surviving duplicate of each document whose indexed copy went
-/// away in this run.
+/// If `doc` (from the file `key`) is an earlier publication than its
+/// indexed twin `twin`, and the twin's file holds only the twin, un-indexes
+/// the twin and records it as a copy of `doc`; returns true if it did (the
+/// caller then indexes `doc`).
+fn supersede(
+    ix: &mut PunditIndex,
+    writer: &mut tantivy::IndexWriter<tantivy::TantivyDocument>,
+    live: &mut HashMap<String, String>,
+    twin: &str,
+    doc: &Document,
+    key: &str,
+    report: &mut IndexReport,
+) -> bool {
+    let Some(owner) = live.get(twin).cloned() else {
+        return false;
+    };
+    let Some(entry) = ix.manifest.files.get(&owner) else {
+        return false;
+    };
+    let [only] = entry.docs.as_slice() else {
+        return false;
+    };
+    let earlier = match (&doc.date, &only.date) {
+        (Some(mine), Some(theirs)) => mine < theirs,
+        _ => false,
+    };
+    if !earlier || doc.id == twin {
+        return false;
+    }
+    writer.delete_term(ix.path_term(&owner));
+    live.remove(twin);
+    for (_, f) in ix.manifest.files.iter_mut() {
+        for d in f.docs.iter_mut() {
+            if d.id == twin && d.indexed {
+                d.indexed = false;
+                d.dup_of = Some(doc.id.clone());
+            } else if !d.indexed && d.dup_of.as_deref() == Some(twin) {
+                d.dup_of = Some(doc.id.clone());
+            }
+        }
+    }
+    for dup in report.duplicates.iter_mut().filter(|d| d.id == twin) {
+        dup.id = doc.id.clone();
+        dup.of = display_path(key);
+    }
+    report.duplicates.push(Duplicate {
+        path: display_path(&owner),
+        id: doc.id.clone(),
+        of: display_path(key),
+    });
+    true
+}
+
+/// Indexes a surviving copy (exact or near) of each document whose indexed
+/// copy went away in this run; the other copies now point to it.
 fn rehome(
     ix: &mut PunditIndex,
     writer: &mut tantivy::IndexWriter<tantivy::TantivyDocument>,
     released: HashSet<String>,
     live: &mut HashMap<String, String>,
+    near_index: &HashMap<(u8, u16), Vec<(u64, String)>>,
     report: &mut IndexReport,
 ) -> Result<()> {
     for id in released {
         if live.contains_key(&id) {
             continue;
         }
-        let holder = ix
-            .manifest
-            .files
-            .iter()
-            .find(|(_, f)| f.docs.iter().any(|d| d.id == id && !d.indexed))
-            .map(|(p, _)| p.clone());
-        let Some(holder) = holder else { continue };
+        let holder = ix.manifest.files.iter().find_map(|(p, f)| {
+            f.docs
+                .iter()
+                .find(|d| !d.indexed && d.dup_of.as_deref() == Some(id.as_str()))
+                .map(|d| (p.clone(), d.id.clone(), d.fingerprint))
+        });
+        let Some((holder, own_id, fp)) = holder else {
+            continue;
+        };
+        // Still a copy of something indexed (the changed original, say):
+        // point the copies there instead of indexing one.
+        let still_twin = if live.contains_key(&own_id) {
+            Some(own_id.clone())
+        } else {
+            fp.and_then(|fp| {
+                fingerprint::blocks(fp)
+                    .iter()
+                    .filter_map(|b| near_index.get(b))
+                    .flatten()
+                    .find(|(other, oid)| fingerprint::near(fp, *other) && live.contains_key(oid))
+                    .map(|(_, oid)| oid.clone())
+            })
+        };
+        if let Some(twin) = still_twin {
+            for d in ix
+                .manifest
+                .files
+                .values_mut()
+                .flat_map(|f| f.docs.iter_mut())
+            {
+                if !d.indexed && d.dup_of.as_deref() == Some(id.as_str()) {
+                    d.dup_of = Some(twin.clone());
+                }
+            }
+            continue;
+        }
         let Ok((docs, _)) = load_file(Path::new(&holder), u64::MAX) else {
             continue;
         };
-        if let Some(doc) = docs.into_iter().find(|d| d.id == id) {
-            writer
-                .add_document(ix.to_tantivy(&doc))
-                .map_err(|e| Error::index(&ix.dir, e))?;
-            live.insert(id.clone(), holder.clone());
-            if let Some(f) = ix.manifest.files.get_mut(&holder) {
-                for d in f.docs.iter_mut().filter(|d| d.id == id) {
+        let Some(doc) = docs.into_iter().find(|d| d.id == own_id) else {
+            continue;
+        };
+        writer
+            .add_document(ix.to_tantivy(&doc))
+            .map_err(|e| Error::index(&ix.dir, e))?;
+        live.insert(own_id.clone(), holder.clone());
+        for (p, f) in ix.manifest.files.iter_mut() {
+            for d in f.docs.iter_mut() {
+                if *p == holder && d.id == own_id {
                     d.indexed = true;
+                    d.dup_of = None;
+                } else if !d.indexed && d.dup_of.as_deref() == Some(id.as_str()) {
+                    d.dup_of = Some(own_id.clone());
                 }
             }
-            report.duplicates.retain(|d| d.id != id);
         }
+        report.duplicates.retain(|d| d.id != id);
     }
     Ok(())
 }

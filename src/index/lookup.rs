@@ -12,6 +12,7 @@ use tantivy::{DocAddress, Term};
 use super::PunditIndex;
 use crate::error::{Error, Result};
 use crate::model::{Document, NameCount, Stats};
+use crate::walk::display_path;
 
 /// Returns the documents with id `key`, or of the file at path `key`
 /// (`FILE#N` picks record N of a multi-document file).
@@ -34,8 +35,17 @@ pub fn find(ix: &PunditIndex, key: &str) -> Result<Vec<Document>> {
         docs.sort_by_key(|d| d.record);
         Ok(docs)
     };
-    let docs = by(ix.fields.id, key)?;
+    let mut docs = by(ix.fields.id, key)?;
     if !docs.is_empty() {
+        for d in &mut docs {
+            d.also_at = ix
+                .manifest
+                .copies_of(&d.id)
+                .into_iter()
+                .map(display_path)
+                .collect();
+            d.path = display_path(&d.path);
+        }
         return Ok(docs);
     }
     let (file, record) = match key.rsplit_once('#') {
@@ -55,13 +65,22 @@ pub fn find(ix: &PunditIndex, key: &str) -> Result<Vec<Document>> {
             .files
             .get(&abs)
             .and_then(|f| f.docs.first())
-            .and_then(|d| ix.manifest.owner(&d.id))
+            .and_then(|d| ix.manifest.owner(d.dup_of.as_deref().unwrap_or(&d.id)))
         {
             docs = by(ix.fields.path, owner)?;
         }
     }
     if let Some(n) = record {
         docs.retain(|d| d.record == Some(n));
+    }
+    for d in &mut docs {
+        d.also_at = ix
+            .manifest
+            .copies_of(&d.id)
+            .into_iter()
+            .map(display_path)
+            .collect();
+        d.path = display_path(&d.path);
     }
     if docs.is_empty() {
         return Err(Error::NotFound(key.to_string()));

@@ -35,6 +35,16 @@ pub struct DocEntry {
     pub id: String,
     /// False when the same document is indexed under another file.
     pub indexed: bool,
+    /// When not indexed: the id of the indexed document it duplicates (its
+    /// own id for an exact copy, another for a near-duplicate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dup_of: Option<String>,
+    /// Publication date, to keep the earliest of several copies indexed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// SimHash of the body, for near-duplicate detection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<u64>,
 }
 
 /// The manifest of an index directory.
@@ -89,6 +99,20 @@ impl Manifest {
             path: path.to_path_buf(),
             source: e,
         })
+    }
+
+    /// Returns the files holding copies of document `id` that are not
+    /// indexed (exact copies and near-duplicates).
+    pub fn copies_of(&self, id: &str) -> Vec<&str> {
+        self.files
+            .iter()
+            .filter(|(_, f)| {
+                f.docs
+                    .iter()
+                    .any(|d| !d.indexed && d.dup_of.as_deref() == Some(id))
+            })
+            .map(|(p, _)| p.as_str())
+            .collect()
     }
 
     /// Returns the file that holds the indexed copy of document `id`.

@@ -158,6 +158,7 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         pull_quotes,
         entities,
         provenance: prov,
+        also_at: Vec::new(),
     })
 }
 

@@ -518,7 +518,7 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
                 break;
             }
             if matches!(
-                wl.trim_end_matches(':').as_ref(),
+                wl.trim_end_matches(':'),
                 "-" | "–"
                     | "—"
                     | "|"

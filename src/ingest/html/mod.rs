@@ -51,38 +51,6 @@ fn read_dom(text: &str) -> RawArticle {
     skip.extend(dom::soft_junk(&doc, &raw_stats));
     let stats = dom::stats(&doc, &skip);
     let chosen = score::choose(&doc, &stats, &skip);
-    if std::env::var_os("PUNDIT_DEBUG_HTML").is_some() {
-        let desc = |id: NodeId| {
-            let n = doc.tree.get(id).unwrap();
-
-            n.value()
-                .as_element()
-                .map(|e| {
-                    format!(
-                        "<{} class={:?} id={:?}>",
-                        e.name(),
-                        e.attr("class"),
-                        e.attr("id")
-                    )
-                })
-                .unwrap_or_default()
-        };
-        let mut j: Vec<_> = skip
-            .iter()
-            .map(|id| (raw_stats.get(id).map(|s| s.text).unwrap_or(0), *id))
-            .collect();
-        j.sort_by(|a, b| b.0.cmp(&a.0));
-        for (t, id) in j.iter().take(8) {
-            eprintln!("JUNK {t} {}", desc(*id));
-        }
-        for id in &chosen {
-            eprintln!(
-                "CHOSEN {} {}",
-                stats.get(id).map(|s| s.text).unwrap_or(0),
-                desc(*id)
-            );
-        }
-    }
     skip.extend(inner_chrome(&doc, &chosen, &stats));
     let mut paras = render::paragraphs(&doc, &chosen, &skip);
     if paras.iter().map(|p| p.len()).sum::<usize>() < 200
