@@ -33,26 +33,29 @@ fn check(file: &Path, expected: &Value) -> Vec<String> {
     let body = doc["body"].as_str().unwrap_or("");
     for key in ["title", "date", "source", "lang", "description"] {
         if let Some(want) = expected.get(key)
-            && &doc[key] != want {
-                problems.push(format!("{key}: want {want}, got {}", doc[key]));
-            }
+            && &doc[key] != want
+        {
+            problems.push(format!("{key}: want {want}, got {}", doc[key]));
+        }
     }
     if let Some(want) = expected.get("authors")
-        && &doc["authors"] != want {
-            problems.push(format!("authors: want {want}, got {}", doc["authors"]));
-        }
+        && &doc["authors"] != want
+    {
+        problems.push(format!("authors: want {want}, got {}", doc["authors"]));
+    }
     let text_checks = [
         ("affiliation_contains", "affiliation"),
         ("tagline_contains", "tagline"),
     ];
     for (key, field) in text_checks {
         if let Some(want) = expected.get(key).and_then(Value::as_str)
-            && !doc[field].as_str().unwrap_or("").contains(want) {
-                problems.push(format!(
-                    "{field} should contain {want:?}, got {}",
-                    doc[field]
-                ));
-            }
+            && !doc[field].as_str().unwrap_or("").contains(want)
+        {
+            problems.push(format!(
+                "{field} should contain {want:?}, got {}",
+                doc[field]
+            ));
+        }
     }
     for s in expected
         .get("body_contains")
@@ -77,32 +80,35 @@ fn check(file: &Path, expected: &Value) -> Vec<String> {
         }
     }
     if let Some(s) = expected.get("body_starts_with").and_then(Value::as_str)
-        && !body.starts_with(s) {
-            problems.push(format!(
-                "body should start with {s:?}, starts {:?}",
-                body.chars().take(80).collect::<String>()
-            ));
-        }
+        && !body.starts_with(s)
+    {
+        problems.push(format!(
+            "body should start with {s:?}, starts {:?}",
+            body.chars().take(80).collect::<String>()
+        ));
+    }
     if let Some(s) = expected.get("body_ends_with").and_then(Value::as_str)
-        && !body.ends_with(s) {
-            problems.push(format!(
-                "body should end with {s:?}, ends {:?}",
-                body.chars()
-                    .rev()
-                    .take(80)
-                    .collect::<String>()
-                    .chars()
-                    .rev()
-                    .collect::<String>()
-            ));
-        }
+        && !body.ends_with(s)
+    {
+        problems.push(format!(
+            "body should end with {s:?}, ends {:?}",
+            body.chars()
+                .rev()
+                .take(80)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+        ));
+    }
     if let Some(want) = expected.get("pull_quotes")
-        && &doc["pull_quotes"] != want {
-            problems.push(format!(
-                "pull_quotes: want {want}, got {}",
-                doc["pull_quotes"]
-            ));
-        }
+        && &doc["pull_quotes"] != want
+    {
+        problems.push(format!(
+            "pull_quotes: want {want}, got {}",
+            doc["pull_quotes"]
+        ));
+    }
     problems
 }
 

@@ -359,6 +359,16 @@ const PAGE_BOILERPLATE: &[&str] = &[
     "send us a letter",
     "newsletter",
     "all rights reserved",
+    "for the latest stories",
+    "for the latest news",
+    "this article is the copyrighted",
+    "written permission must",
+    "this post contains references",
+    "this post may contain",
+    "this article contains affiliate",
+    "entdecken sie jetzt",
+    "mehr kolumnen",
+    "disclaimer:",
 ];
 
 /// Returns true if a short paragraph of a web page is page boilerplate
@@ -368,7 +378,15 @@ pub fn is_page_boilerplate(p: &str) -> bool {
         return false;
     }
     let lower = p.trim().to_lowercase();
-    PAGE_BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_debris(p)
+    const ANYWHERE: &[&str] = &[
+        "copyrighted property",
+        "is not responsible for the opinions",
+        "all rights reserved",
+        "download the app",
+    ];
+    PAGE_BOILERPLATE.iter().any(|b| lower.starts_with(b))
+        || ANYWHERE.iter().any(|b| lower.contains(b))
+        || is_debris(p)
 }
 
 /// Returns true if the paragraph is blog or platform chrome.

@@ -263,13 +263,31 @@ const HIDDEN_CLASSES: &[&str] = &[
 /// Words of the element's class and id attributes, lower-cased, split at
 /// spaces, hyphens and underscores.
 pub(crate) fn class_words(e: &Element) -> Vec<String> {
-    e.attr("class")
-        .into_iter()
-        .chain(e.attr("id"))
-        .flat_map(|s| s.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect()
+    let mut out = Vec::new();
+    for s in e.attr("class").into_iter().chain(e.attr("id")) {
+        for part in s.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+            if part.is_empty() {
+                continue;
+            }
+            // camelCase names: "cookieNotice" → "cookie", "notice".
+            let mut word = String::new();
+            let mut prev_lower = false;
+            for c in part.chars() {
+                if c.is_uppercase() && prev_lower && !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                prev_lower = c.is_lowercase();
+                word.extend(c.to_lowercase());
+            }
+            if !word.is_empty() {
+                out.push(word);
+            }
+            if part.chars().any(char::is_uppercase) {
+                out.push(part.to_ascii_lowercase());
+            }
+        }
+    }
+    out
 }
 
 fn is_hidden(e: &Element) -> bool {

@@ -53,10 +53,21 @@ fn read_dom(text: &str) -> RawArticle {
     let chosen = score::choose(&doc, &stats, &skip);
     skip.extend(inner_chrome(&doc, &chosen, &stats));
     let mut paras = render::paragraphs(&doc, &chosen, &skip);
-    if paras.iter().map(|p| p.len()).sum::<usize>() < 200
-        && let Some(body) = &meta.article_body
-    {
-        paras = text_paragraphs(body);
+    let len = |ps: &[String]| ps.iter().map(|p| p.len()).sum::<usize>();
+    // The page's own articleBody, when it holds much more than what the
+    // scorer found (a modal or a caption won, or the page renders its text
+    // with scripts).
+    if let Some(body) = &meta.article_body {
+        let theirs = text_paragraphs(body);
+        if len(&theirs) > 2 * len(&paras).max(100) {
+            paras = theirs;
+        }
+    }
+    // trafilatura's baseline: every paragraph outside the chrome, when the
+    // chosen container holds only a small part of them.
+    let baseline = baseline_paragraphs(&doc, &skip, &stats);
+    if len(&baseline) * 4 > 5 * len(&paras).max(150) {
+        paras = baseline;
     }
     let mut prov = meta.provenance.clone();
     let title = match headline(&doc, &skip, &meta, chosen.first().copied()) {
@@ -88,6 +99,28 @@ fn read_dom(text: &str) -> RawArticle {
         provenance: prov,
         ..Default::default()
     }
+}
+
+/// The text of every substantial paragraph-like element outside the chrome,
+/// in page order.
+fn baseline_paragraphs(
+    doc: &Html,
+    skip: &std::collections::HashSet<NodeId>,
+    stats: &std::collections::HashMap<NodeId, dom::Stats>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let sel = crate::ingest::sel("p, blockquote, pre");
+    for e in doc.select(&sel) {
+        if skip.contains(&e.id()) || e.ancestors().any(|a| skip.contains(&a.id())) {
+            continue;
+        }
+        let st = stats.get(&e.id()).copied().unwrap_or_default();
+        if st.text < 40 || st.link_density() > 0.5 {
+            continue;
+        }
+        out.extend(render::paragraphs(doc, &[e.id()], skip));
+    }
+    out
 }
 
 /// Lower-case word tokens of `s`.
