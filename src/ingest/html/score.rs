@@ -144,17 +144,47 @@ pub fn choose(doc: &Html, stats: &HashMap<NodeId, Stats>, junk: &HashSet<NodeId>
     };
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for n in doc.tree.nodes() {
-        if !paragraph_like(n) {
-            continue;
-        }
-        let Some(st) = stats.get(&n.id()) else {
-            continue;
+        // Paragraph-like elements score their ancestors; so does prose
+        // written straight into a container with <br> breaks (readability
+        // wraps such text in a <p> first).
+        let (text, commas, start) = match n.value() {
+            Node::Text(t) => {
+                let Some(parent) = n.parent() else { continue };
+                let container = parent.value().as_element().is_some_and(|e| {
+                    matches!(
+                        e.name(),
+                        "div" | "section" | "article" | "main" | "td" | "body"
+                    ) && !paragraph_like(parent)
+                });
+                if !container || skipped(parent) {
+                    continue;
+                }
+                let len = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                (len, t.matches([',', '，', '、']).count() as u32, parent)
+            }
+            _ if paragraph_like(n) => {
+                let Some(st) = stats.get(&n.id()) else {
+                    continue;
+                };
+                if skipped(n) {
+                    continue;
+                }
+                (st.text, st.commas, n)
+            }
+            _ => continue,
         };
-        if st.text < 25 || skipped(n) {
+        if text < 25 {
             continue;
         }
-        let s = 1.0 + st.commas as f64 + (st.text as f64 / 100.0).min(3.0);
-        for (level, a) in n.ancestors().take(5).enumerate() {
+        let s = 1.0 + commas as f64 + (text as f64 / 100.0).min(3.0);
+        let chain = if start.id() == n.id() {
+            n.ancestors().take(5).collect::<Vec<_>>()
+        } else {
+            std::iter::once(start)
+                .chain(start.ancestors().take(4))
+                .collect()
+        };
+        for (level, a) in chain.into_iter().enumerate() {
             if a.value().as_element().is_none() {
                 break;
             }
