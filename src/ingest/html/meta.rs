@@ -208,6 +208,28 @@ pub fn read(doc: &Html) -> PageMeta {
         .next()
         .map(text_of)
         .filter(|t| !t.is_empty());
+    // A truncated title ("… for Hong Kong leader...") yields to a complete
+    // one that it begins.
+    let title = title.map(|(t, from)| {
+        let stem = t.trim_end_matches(['.', '…', ' ']);
+        if stem.len() == t.len() {
+            return (t, from);
+        }
+        let longer = m
+            .html_title
+            .iter()
+            .chain(
+                metas
+                    .iter()
+                    .filter(|(k, _)| TITLE_META.contains(&k.as_str()))
+                    .map(|(_, v)| v),
+            )
+            .find(|c| c.len() > stem.len() && c.starts_with(stem));
+        match longer {
+            Some(c) => (strip_site(c, ld.site.as_deref(), None), "title".to_string()),
+            None => (t, from),
+        }
+    });
     match title {
         Some((t, from)) => {
             m.title = Some(t);
@@ -255,6 +277,13 @@ pub fn read(doc: &Html) -> PageMeta {
         .clone()
         .map(|s| (s, "json-ld".to_string()))
         .or_else(|| first_meta(&metas, SITE_META).filter(|f| !f.0.starts_with('@')));
+    // Without metadata, the site's own name as its theme shows it.
+    let site = site.or_else(|| {
+        doc.select(&sel(".site-title, #site-title, .site-name, #site-name, .blog-title, #blog-title, .site-branding .title"))
+            .map(text_of)
+            .find(|t| !t.is_empty() && t.split_whitespace().count() <= 8)
+            .map(|t| (t, "site title".to_string()))
+    });
     if let Some((s, from)) = site {
         m.site = Some(s);
         prov.source = Some(from);
@@ -853,6 +882,23 @@ pub fn strip_site(title: &str, site: Option<&str>, url: Option<&str>) -> String 
     }
     if t != title {
         return t;
+    }
+    // "Title | site.ch | Tagline": cut at the first site-like segment.
+    for sep in SEPS {
+        let parts: Vec<&str> = title.split(sep).collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        if let Some(k) = parts.iter().position(|p| site_like(p)) {
+            let kept = if k > 0 {
+                parts[..k].join(sep)
+            } else {
+                parts[1..].join(sep)
+            };
+            if !kept.trim().is_empty() {
+                return kept.trim().to_string();
+            }
+        }
     }
     // Without a recognisable site: a short last segment after " | " is the
     // site (readability's rule, kept conservative).

@@ -153,7 +153,13 @@ fn headline(
         .and_then(|id| doc.tree.get(id))
         .map(|n| n.ancestors().nth(1).unwrap_or(n).id());
     let heading = crate::ingest::sel("h1, h2");
-    let mut best: Option<(f64, String)> = None;
+    // A page with a single h1 of several words: that is its headline.
+    let h1s: Vec<_> = doc
+        .select(&crate::ingest::sel("h1"))
+        .filter(|h| !skip.contains(&h.id()) && !h.ancestors().any(|a| skip.contains(&a.id())))
+        .collect();
+    let single_h1 = (h1s.len() == 1).then(|| h1s[0].id());
+    let mut best: Option<(f64, String, bool)> = None;
     for h in doc.select(&heading) {
         if h.ancestors().any(|a| skip.contains(&a.id())) || skip.contains(&h.id()) {
             continue;
@@ -181,19 +187,21 @@ fn headline(
             + if in_region { 0.4 } else { 0.0 };
         // An h1 by the article, or any heading that the metadata title
         // confirms; never a bare h2 on its own word.
-        let ok = (is_h1
-            && in_region
-            && words.len() >= 2
-            && (meta_words.is_empty() || similarity >= 0.3))
+        let ok = (single_h1 == Some(h.id()) && words.len() >= 4)
+            || (is_h1
+                && in_region
+                && words.len() >= 2
+                && (meta_words.is_empty() || similarity >= 0.3))
             || similarity >= 0.6 && (is_h1 || titled || similarity >= 0.8);
         if ok && best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, text));
+            best = Some((score, text, is_h1));
         }
     }
-    let (_, text) = best?;
-    // A heading that is only a fragment of the metadata title ("Dezuka
-    // Suisan" of "Dezuka Suisan: Deep-Fried Fish Cakes") yields to it.
-    if let Some(mt) = &meta.title {
+    let (_, text, is_h1) = best?;
+    // A sub-heading that is only a fragment of the metadata title ("Dezuka
+    // Suisan" of "Dezuka Suisan: Deep-Fried Fish Cakes") yields to it; the
+    // page's h1 does not.
+    if let Some(mt) = meta.title.as_ref().filter(|_| !is_h1) {
         let mt_stripped = meta::strip_site(mt, meta.site.as_deref(), meta.url.as_deref());
         let (hw, mw) = (tokens(&text), tokens(&mt_stripped));
         if hw.len() * 10 < mw.len() * 6 && hw.iter().all(|w| mw.contains(w)) {
