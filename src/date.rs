@@ -123,6 +123,44 @@ fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// Returns true if `word` names a month or a weekday (in the languages of
+/// [`MONTHS`]): such a word ends a name in a byline ("Alex Bozarjian
+/// Thursday, November 23").
+pub fn is_calendar_word(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    (w.chars().count() >= 4 && month_of(&w).is_some()) || DAYS.contains(&w.as_str())
+}
+
 /// Returns the first calendar date found in `text`, which may be an ISO 8601
 /// timestamp, a numeric date or a written one in English, with or without a
 /// weekday or a leading word such as "Published". Times and zones are

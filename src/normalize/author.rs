@@ -81,10 +81,21 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let lower = line.to_lowercase();
-    let rest = ["by ", "posted by ", "written by ", "words by "]
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .map(|p| &line[p.len()..]);
+    let rest = [
+        "by ",
+        "posted by ",
+        "written by ",
+        "words by ",
+        "von ",
+        "par ",
+        "por ",
+        "door ",
+        "di ",
+        "av ",
+    ]
+    .iter()
+    .find(|p| lower.starts_with(*p))
+    .map(|p| &line[p.len()..]);
     let (names_part, source) = match rest {
         Some(rest) => split_source(rest),
         None => {

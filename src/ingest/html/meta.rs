@@ -257,6 +257,36 @@ pub fn read(doc: &Html) -> PageMeta {
         prov.authors = Some("byline".into());
     }
 
+    // An author that is the site itself ("Krimiblog-Archiv", "MesOpinions.com")
+    // yields to a person named in a visible byline.
+    let site_name = ld
+        .site
+        .clone()
+        .or_else(|| first_meta(&metas, SITE_META).map(|f| f.0));
+    let canonical = doc
+        .select(&sel("link[rel=canonical]"))
+        .next()
+        .and_then(|l| l.attr("href").map(str::to_string));
+    let label = canonical
+        .as_deref()
+        .or(ld.url.as_deref())
+        .and_then(site_label);
+    let site_like = |a: &str| {
+        let a = squash(a);
+        a.is_empty()
+            || site_name
+                .as_deref()
+                .map(squash)
+                .is_some_and(|s| !s.is_empty() && (a.contains(&s) || s.contains(&a)))
+            || label.as_ref().is_some_and(|l| a.contains(l.as_str()))
+    };
+    if !m.authors.is_empty()
+        && m.authors.iter().all(|a| site_like(a) || a.contains('.'))
+        && let Some(names) = visible_byline(doc).filter(|n| !n.iter().all(|a| site_like(a)))
+    {
+        m.authors = names;
+        prov.authors = Some("byline".into());
+    }
     m.url = ld
         .url
         .clone()
@@ -486,10 +516,40 @@ fn in_comments(e: ElementRef<'_>) -> bool {
     })
 }
 
+/// Job titles that end a name in a byline ("Logan C. Ritchie Staff Writer").
+const ROLES: &[&str] = &[
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "redakteur",
+    "redakteurin",
+    "journalist",
+    "journalistin",
+    "photographer",
+    "senior",
+];
+
 /// Cleans an author string into names: "By Jane Doe and John Roe for
 /// Reuters" → ["Jane Doe", "John Roe"]. `None` if nothing name-like is left.
 pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
-    let raw = raw.trim();
+    let mut raw = raw.trim();
+    // "Posted on September 21, 2020 by Adi Tzlil": the name follows "by".
+    let lower = raw.to_lowercase();
+    for marker in [" by ", " von ", " par ", " por "] {
+        if let Some(i) = lower.rfind(marker) {
+            if lower[..i].chars().any(|c| c.is_ascii_digit())
+                || lower.starts_with("posted")
+                || lower.starts_with("published")
+            {
+                raw = raw[i + marker.len()..].trim();
+                break;
+            }
+        }
+    }
     if raw.starts_with("http") || (raw.contains('@') && raw.contains('.') && !raw.contains(' ')) {
         return None;
     }
@@ -534,7 +594,9 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
             "redakteur:",
             "from",
         ] {
-            if lower.starts_with(prefix) && lower[prefix.len()..].starts_with([' ', ':']) {
+            if lower.starts_with(prefix)
+                && (lower.len() == prefix.len() || lower[prefix.len()..].starts_with([' ', ':']))
+            {
                 p = p[prefix.len()..].trim_start_matches([' ', ':']);
                 break;
             }
@@ -543,7 +605,11 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
         let mut words = Vec::new();
         for w in p.split_whitespace() {
             let wl = w.to_lowercase();
-            if w.starts_with('@') || w.chars().any(|c| c.is_ascii_digit()) {
+            if w.starts_with('@')
+                || w.chars().any(|c| c.is_ascii_digit())
+                || (!words.is_empty() && date::is_calendar_word(w))
+                || (words.len() >= 2 && ROLES.contains(&wl.as_str()))
+            {
                 break;
             }
             if matches!(
@@ -560,8 +626,6 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
                     | "with"
                     | "für"
                     | "am"
-                    | "le"
-                    | "el"
                     | "veröffentlicht"
                     | "published"
                     | "updated"
@@ -572,6 +636,12 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
                 break;
             }
             words.push(w);
+        }
+        // "November 23, 2023" split off a byline is not a name.
+        if words.first().is_some_and(|w| date::is_calendar_word(w))
+            && part.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
         }
         let name = words.join(" ");
         let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -597,25 +667,30 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
 /// A visible byline: `rel=author`, `itemprop=author`, `.byline`, or an
 /// element whose class or id names the author, outside comments.
 fn visible_byline(doc: &Html) -> Option<Vec<String>> {
-    let candidates = sel(
-        // No descendant combinators: they cost O(depth) per element, and
-        // hostile pages nest 100,000 levels deep.
-        "[rel=author], [itemprop=author], .author-name, .authorName, .byline__name, .byline, [class*=byline], [class*=Byline], [class*=author-name], [class*=author_name], .author, [class*=author], [id*=author], .username, [class*=posted-by], [class*=submitted]",
-    );
-    for e in doc.select(&candidates) {
-        if in_comments(e) || e.value().name() == "meta" || e.value().name() == "link" {
-            continue;
-        }
-        let t = text_of(e);
-        if t.chars().count() < 2 || t.chars().count() > 120 {
-            continue;
-        }
-        if let Some(names) = clean_authors(&t)
-            && names
-                .iter()
-                .all(|n| looks_like_name(n) || n.split_whitespace().count() <= 3)
-        {
-            return Some(names);
+    // Most specific first; within a group, page order. No descendant
+    // combinators: they cost O(depth) per element, and hostile pages nest
+    // 100,000 levels deep.
+    let groups = [
+        "[rel=author], [itemprop=author], .author-name, .authorName, .byline__name, [data-testid*=byline], [data-component*=Byline], address",
+        ".byline, [class*=byline], [class*=Byline], [class*=author-name], [class*=author_name]",
+        ".author, [class*=author], [id*=author], .username, [class*=posted-by], [class*=submitted]",
+    ];
+    for group in groups {
+        for e in doc.select(&sel(group)) {
+            if in_comments(e) || e.value().name() == "meta" || e.value().name() == "link" {
+                continue;
+            }
+            let t = text_of(e);
+            if t.chars().count() < 2 || t.chars().count() > 120 {
+                continue;
+            }
+            if let Some(names) = clean_authors(&t)
+                && names
+                    .iter()
+                    .all(|n| looks_like_name(n) || n.split_whitespace().count() <= 3)
+            {
+                return Some(names);
+            }
         }
     }
     None
@@ -683,7 +758,12 @@ fn json_ld(doc: &Html) -> LdMeta {
     let mut nodes = Vec::new();
     for script in doc.select(&sel("script[type='application/ld+json']")) {
         let raw: String = script.text().collect();
-        if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+        let raw = raw.trim().trim_end_matches(';');
+        // Pages often put raw line breaks and tabs inside JSON strings,
+        // which JSON forbids; outside strings they are white space anyway.
+        let parsed = serde_json::from_str::<Value>(raw)
+            .or_else(|_| serde_json::from_str::<Value>(&raw.replace(['\n', '\r', '\t'], " ")));
+        if let Ok(v) = parsed {
             flatten(v, &mut nodes, 0);
         }
     }
