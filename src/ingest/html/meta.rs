@@ -540,14 +540,13 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
     // "Posted on September 21, 2020 by Adi Tzlil": the name follows "by".
     let lower = raw.to_lowercase();
     for marker in [" by ", " von ", " par ", " por "] {
-        if let Some(i) = lower.rfind(marker) {
-            if lower[..i].chars().any(|c| c.is_ascii_digit())
+        if let Some(i) = lower.rfind(marker)
+            && (lower[..i].chars().any(|c| c.is_ascii_digit())
                 || lower.starts_with("posted")
-                || lower.starts_with("published")
-            {
-                raw = raw[i + marker.len()..].trim();
-                break;
-            }
+                || lower.starts_with("published"))
+        {
+            raw = raw[i + marker.len()..].trim();
+            break;
         }
     }
     if raw.starts_with("http") || (raw.contains('@') && raw.contains('.') && !raw.contains(' ')) {
