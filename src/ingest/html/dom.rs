@@ -4,8 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ego_tree::NodeId;
-use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
@@ -33,65 +32,74 @@ impl Stats {
     }
 }
 
+/// A step of a depth-first walk.
+pub enum Step<'a> {
+    /// Entering a node (its children follow).
+    Open(NodeRef<'a, Node>),
+    /// Leaving a node.
+    Close(NodeRef<'a, Node>),
+}
+
+/// Walks the subtree of `root` depth-first, calling `f` on entering and
+/// leaving each node, and not entering the subtrees of nodes in `skip`.
+/// Iterative, and driven by child lists only: html5ever's adoption agency
+/// can leave parent links that ego-tree's own traversal trips over.
+pub fn walk<'a>(root: NodeRef<'a, Node>, skip: &HashSet<NodeId>, mut f: impl FnMut(Step<'a>)) {
+    let mut stack: Vec<(NodeRef<'a, Node>, bool)> = vec![(root, false)];
+    while let Some((n, leaving)) = stack.pop() {
+        if leaving {
+            f(Step::Close(n));
+            continue;
+        }
+        if skip.contains(&n.id()) {
+            continue;
+        }
+        f(Step::Open(n));
+        stack.push((n, true));
+        let children: Vec<_> = n.children().collect();
+        stack.extend(children.into_iter().rev().map(|c| (c, false)));
+    }
+}
+
 /// Computes [`Stats`] for every element, leaving out the subtrees in `skip`.
 pub fn stats(doc: &Html, skip: &HashSet<NodeId>) -> HashMap<NodeId, Stats> {
     let mut out = HashMap::new();
     let mut stack: Vec<(NodeId, Stats, bool)> = Vec::new();
-    let mut skipping: Option<NodeId> = None;
     let mut link_depth = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(n) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                match n.value() {
-                    Node::Element(e) => {
-                        if skip.contains(&n.id()) {
-                            skipping = Some(n.id());
-                            continue;
-                        }
-                        let is_link = e.name() == "a";
-                        link_depth += is_link as usize;
-                        stack.push((n.id(), Stats::default(), is_link));
+    walk(doc.tree.root(), skip, |step| match step {
+        Step::Open(n) => match n.value() {
+            Node::Element(e) => {
+                let is_link = e.name() == "a";
+                link_depth += is_link as usize;
+                stack.push((n.id(), Stats::default(), is_link));
+            }
+            Node::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    let len = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    top.1.text += len;
+                    top.1.commas += t.matches([',', '，', '、']).count() as u32;
+                    if link_depth > 0 {
+                        top.1.links += len;
                     }
-                    Node::Text(t) => {
-                        if let Some(top) = stack.last_mut() {
-                            let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                            top.1.text += n;
-                            top.1.commas += t.matches([',', '，', '、']).count() as u32;
-                            if link_depth > 0 {
-                                top.1.links += n;
-                            }
-                        }
-                    }
-                    _ => {}
                 }
             }
-            Edge::Close(n) => {
-                if let Some(id) = skipping {
-                    if id == n.id() {
-                        skipping = None;
-                    }
-                    continue;
-                }
-                let Node::Element(e) = n.value() else {
-                    continue;
-                };
-                let Some((id, st, is_link)) = stack.pop() else {
-                    continue;
-                };
-                link_depth -= is_link as usize;
-                if let Some(parent) = stack.last_mut() {
-                    parent.1.text += st.text;
-                    parent.1.links += st.links;
-                    parent.1.commas += st.commas;
-                    parent.1.paras += st.paras + (e.name() == "p") as u32;
-                }
-                out.insert(id, st);
+            _ => {}
+        },
+        Step::Close(n) => {
+            let Node::Element(e) = n.value() else { return };
+            let Some((id, st, is_link)) = stack.pop() else {
+                return;
+            };
+            link_depth -= is_link as usize;
+            if let Some(parent) = stack.last_mut() {
+                parent.1.text += st.text;
+                parent.1.links += st.links;
+                parent.1.commas += st.commas;
+                parent.1.paras += st.paras + (e.name() == "p") as u32;
             }
+            out.insert(id, st);
         }
-    }
+    });
     out
 }
 

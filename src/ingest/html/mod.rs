@@ -211,10 +211,24 @@ fn headline(
     Some(text)
 }
 
-/// Elements that have no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "!doctype",
+/// Containers whose end tags pages do write: counting only these keeps the
+/// estimate honest on pages full of unclosed `<p>`, `<li>` or `<td>`.
+const NESTING: &[&str] = &[
+    "div",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "nav",
+    "header",
+    "footer",
+    "span",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "form",
+    "figure",
 ];
 
 /// A cheap upper estimate of the element nesting depth, from the tags alone.
@@ -224,25 +238,30 @@ fn nesting_estimate(text: &str) -> usize {
     let mut i = 0;
     while let Some(off) = memchr_lt(&b[i..]) {
         i += off + 1;
-        match b.get(i) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(c) if c.is_ascii_alphabetic() => {
-                let end = b[i..]
-                    .iter()
-                    .position(|c| !c.is_ascii_alphanumeric())
-                    .map_or(b.len(), |p| i + p);
-                let name = text[i..end].to_ascii_lowercase();
-                let close = b[end..]
-                    .iter()
-                    .position(|&c| c == b'>')
-                    .map_or(b.len(), |p| end + p);
-                let self_closing = close > 0 && b.get(close - 1) == Some(&b'/');
-                if !VOID.contains(&name.as_str()) && !self_closing {
-                    depth += 1;
-                    max = max.max(depth);
-                }
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = b[start..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(b.len(), |p| start + p);
+        if end == start {
+            continue;
+        }
+        let name = text[start..end].to_ascii_lowercase();
+        if !NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let close = b[end..]
+                .iter()
+                .position(|&c| c == b'>')
+                .map_or(b.len(), |p| end + p);
+            if close == 0 || b.get(close - 1) != Some(&b'/') {
+                depth += 1;
+                max = max.max(depth);
             }
-            _ => {}
         }
     }
     max

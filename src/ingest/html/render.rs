@@ -6,9 +6,9 @@
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
-use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use super::dom::{Step, walk};
 use crate::normalize::text::collapse_ws;
 
 const BLOCK: &[&str] = &[
@@ -63,46 +63,26 @@ pub fn paragraphs(doc: &Html, roots: &[NodeId], skip: &HashSet<NodeId>) -> Vec<S
         let Some(root) = doc.tree.get(root) else {
             continue;
         };
-        let mut skipping: Option<NodeId> = None;
-        for edge in root.traverse() {
-            match edge {
-                Edge::Open(n) => {
-                    if skipping.is_some() {
-                        continue;
-                    }
-                    match n.value() {
-                        Node::Element(e) => {
-                            if skip.contains(&n.id()) {
-                                skipping = Some(n.id());
-                                continue;
-                            }
-                            match e.name() {
-                                "br" => cur.push(BR),
-                                "td" | "th" => cur.push(' '),
-                                name if BLOCK.contains(&name) => flush(&mut cur, &mut out),
-                                _ => {}
-                            }
-                        }
-                        Node::Text(t) => cur.push_str(t),
-                        _ => {}
-                    }
-                }
-                Edge::Close(n) => {
-                    if let Some(id) = skipping {
-                        if id == n.id() {
-                            skipping = None;
-                        }
-                        continue;
-                    }
-                    if n.value()
-                        .as_element()
-                        .is_some_and(|e| BLOCK.contains(&e.name()))
-                    {
-                        flush(&mut cur, &mut out);
-                    }
+        walk(root, skip, |step| match step {
+            Step::Open(n) => match n.value() {
+                Node::Element(e) => match e.name() {
+                    "br" => cur.push(BR),
+                    "td" | "th" => cur.push(' '),
+                    name if BLOCK.contains(&name) => flush(&mut cur, &mut out),
+                    _ => {}
+                },
+                Node::Text(t) => cur.push_str(t),
+                _ => {}
+            },
+            Step::Close(n) => {
+                if n.value()
+                    .as_element()
+                    .is_some_and(|e| BLOCK.contains(&e.name()))
+                {
+                    flush(&mut cur, &mut out);
                 }
             }
-        }
+        });
         flush(&mut cur, &mut out);
     }
     out
