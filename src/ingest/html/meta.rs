@@ -401,6 +401,11 @@ fn find_date(
             return Some((d, format!("meta:{k}")));
         }
     }
+    // Dates in the page's script data (htmldate's JSON regex, widened to
+    // the keys of common front-end frameworks).
+    if let Some(d) = script_date(doc) {
+        return Some((d, "script data".into()));
+    }
     let attr_date = |sel_str: &str| {
         doc.select(&sel(sel_str)).find_map(|e| {
             let v = e
@@ -482,6 +487,43 @@ fn find_date(
             && let Some(d) = valid_date(v)
         {
             return Some((d, format!("meta:{k}")));
+        }
+    }
+    None
+}
+
+/// Keys under which scripts state a publication date.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "\"datePublished\"",
+    "\"publishedDate\"",
+    "\"publishDate\"",
+    "\"date_published\"",
+    "\"published_at\"",
+    "\"publishedAt\"",
+    "\"firstPublishedDate\"",
+    "\"publish_date\"",
+];
+
+/// The first publication date stated under a known key in a script.
+fn script_date(doc: &Html) -> Option<String> {
+    for script in doc.select(&sel("script")) {
+        let text: String = script.text().collect();
+        for key in SCRIPT_DATE_KEYS {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(key) {
+                let rest = text[from + i + key.len()..].trim_start();
+                from += i + key.len();
+                let Some(rest) = rest.strip_prefix(':') else {
+                    continue;
+                };
+                let Some(value) = rest.trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                let value: String = value.chars().take_while(|c| *c != '"').take(40).collect();
+                if let Some(d) = valid_date(&value) {
+                    return Some(d);
+                }
+            }
         }
     }
     None

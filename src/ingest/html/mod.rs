@@ -70,6 +70,18 @@ fn read_dom(text: &str) -> RawArticle {
         paras = baseline;
     }
     let mut prov = meta.provenance.clone();
+    // A press-release dateline opening the text ("01.02.2022 – Der …",
+    // "Hamburg, 2. November 2021 –") when the page states no date.
+    let mut date = meta.date.clone();
+    if date.is_none()
+        && let Some(first) = paras.first()
+    {
+        let head: String = first.chars().take(40).collect();
+        if let Some(d) = crate::date::parse_loose(&head) {
+            date = Some(d.to_string());
+            prov.date = Some("dateline".into());
+        }
+    }
     let title = match headline(&doc, &skip, &meta, chosen.first().copied()) {
         Some(h) => {
             prov.title = Some("h1".into());
@@ -90,7 +102,7 @@ fn read_dom(text: &str) -> RawArticle {
         title,
         description: meta.description,
         authors: meta.authors,
-        date: meta.date,
+        date,
         source: meta.site,
         url: meta.url,
         lang: meta.lang,
