@@ -32,6 +32,30 @@ impl Stats {
     }
 }
 
+/// Links the parser made up: an unclosed `<a>` is re-opened around every
+/// later run of text (the HTML adoption agency), each copy carrying the
+/// original's attributes, `id` included. Such copies are neither links nor
+/// chrome; they are recognised by an `id` that occurs more than once.
+pub fn reopened_links(doc: &Html) -> HashSet<NodeId> {
+    let mut by_id: HashMap<&str, Vec<NodeId>> = HashMap::new();
+    for n in doc.tree.nodes() {
+        if let Some(e) = n.value().as_element()
+            && e.name() == "a"
+            && let Some(id) = e.attr("id").filter(|i| !i.is_empty())
+        {
+            by_id.entry(id).or_default().push(n.id());
+        }
+    }
+    by_id
+        .into_values()
+        .filter(|v| v.len() > 1)
+        .flatten()
+        .collect()
+}
+
+/// Link text longer than this is not a link (see `stats`).
+const LONG_LINK: u32 = 200;
+
 /// A step of a depth-first walk.
 pub enum Step<'a> {
     /// Entering a node (its children follow).
@@ -62,14 +86,18 @@ pub fn walk<'a>(root: NodeRef<'a, Node>, skip: &HashSet<NodeId>, mut f: impl FnM
 }
 
 /// Computes [`Stats`] for every element, leaving out the subtrees in `skip`.
-pub fn stats(doc: &Html, skip: &HashSet<NodeId>) -> HashMap<NodeId, Stats> {
+pub fn stats(
+    doc: &Html,
+    skip: &HashSet<NodeId>,
+    reopened: &HashSet<NodeId>,
+) -> HashMap<NodeId, Stats> {
     let mut out = HashMap::new();
     let mut stack: Vec<(NodeId, Stats, bool)> = Vec::new();
     let mut link_depth = 0usize;
     walk(doc.tree.root(), skip, |step| match step {
         Step::Open(n) => match n.value() {
             Node::Element(e) => {
-                let is_link = e.name() == "a";
+                let is_link = e.name() == "a" && !reopened.contains(&n.id());
                 link_depth += is_link as usize;
                 stack.push((n.id(), Stats::default(), is_link));
             }
@@ -87,10 +115,16 @@ pub fn stats(doc: &Html, skip: &HashSet<NodeId>) -> HashMap<NodeId, Stats> {
         },
         Step::Close(n) => {
             let Node::Element(e) = n.value() else { return };
-            let Some((id, st, is_link)) = stack.pop() else {
+            let Some((id, mut st, is_link)) = stack.pop() else {
                 return;
             };
             link_depth -= is_link as usize;
+            // A "link" around hundreds of characters is a parser artefact
+            // (an unclosed <a> that the parser re-opened around later
+            // text), not a link.
+            if is_link && st.text > LONG_LINK {
+                st.links = 0;
+            }
             if let Some(parent) = stack.last_mut() {
                 parent.1.text += st.text;
                 parent.1.links += st.links;
@@ -346,7 +380,11 @@ pub fn hard_junk(doc: &Html) -> HashSet<NodeId> {
 /// related lists, comments, small bylines and captions. `stats` must leave
 /// out the hard junk. An element holding more than half of the page's text
 /// is never chrome.
-pub fn soft_junk(doc: &Html, stats: &HashMap<NodeId, Stats>) -> HashSet<NodeId> {
+pub fn soft_junk(
+    doc: &Html,
+    stats: &HashMap<NodeId, Stats>,
+    reopened: &HashSet<NodeId>,
+) -> HashSet<NodeId> {
     let body_text = doc
         .tree
         .nodes()
@@ -378,6 +416,15 @@ pub fn soft_junk(doc: &Html, stats: &HashMap<NodeId, Stats>) -> HashSet<NodeId> 
             })
         };
         // ASP.NET and some CMSs wrap the whole page in a <form>.
+        // Inline elements wrapping paragraphs are parser artefacts around
+        // real content (see `stats`), whatever their class says.
+        let inline = matches!(
+            tag,
+            "a" | "span" | "b" | "i" | "em" | "strong" | "font" | "small" | "u"
+        );
+        if inline && (st.paras > 0 || st.text > LONG_LINK) || reopened.contains(&node.id()) {
+            continue;
+        }
         let junk = (tag == "form" && st.text < SMALL)
             || (tag == "header" && !in_article())
             || (!content && has(JUNK_WORDS))

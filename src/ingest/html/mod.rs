@@ -46,10 +46,11 @@ pub fn read(text: &str) -> (RawArticle, Option<String>) {
 fn read_dom(text: &str) -> RawArticle {
     let doc = Html::parse_document(text);
     let meta = meta::read(&doc);
+    let reopened = dom::reopened_links(&doc);
     let mut skip = dom::hard_junk(&doc);
-    let raw_stats = dom::stats(&doc, &skip);
-    skip.extend(dom::soft_junk(&doc, &raw_stats));
-    let stats = dom::stats(&doc, &skip);
+    let raw_stats = dom::stats(&doc, &skip, &reopened);
+    skip.extend(dom::soft_junk(&doc, &raw_stats, &reopened));
+    let stats = dom::stats(&doc, &skip, &reopened);
     let chosen = score::choose(&doc, &stats, &skip);
     skip.extend(inner_chrome(&doc, &chosen, &stats));
     let mut paras = render::paragraphs(&doc, &chosen, &skip);
@@ -479,6 +480,23 @@ mod tests {
         let body = read(&page).0.paragraphs.join("\n");
         assert!(body.contains("Governments should plan"), "{body}");
         assert!(!body.contains("Hormuz"), "{body}");
+    }
+
+    #[test]
+    fn an_unclosed_link_in_the_header_does_not_swallow_the_article() {
+        // Regression (harpers.org): an unclosed <a class="login"> makes the
+        // parser's adoption agency reparent later content.
+        let page = r##"<html><body><div class="header-bar"><ul><li><span><a id="login" class="login" href="#">Sign in</span></li></ul></div>
+            <div class="content"><article class="post"><h1>A Letter</h1>
+            <p>Our cultural institutions are facing a moment of trial, and the free exchange of ideas is at stake.</p>
+            <p>The restriction of debate, whether by a repressive government or an intolerant society, hurts everyone.</p>
+            </article></div></body></html>"##;
+        let (raw, _) = read(page);
+        let body = raw.paragraphs.join("\n");
+        assert!(
+            body.contains("Our cultural institutions") && body.contains("hurts everyone"),
+            "{body:?}"
+        );
     }
 
     #[test]
