@@ -166,8 +166,15 @@ pub fn is_calendar_word(word: &str) -> bool {
 /// weekday or a leading word such as "Published". Times and zones are
 /// ignored: the date is the one the writer wrote down.
 pub fn parse_loose(text: &str) -> Option<NaiveDate> {
+    parse_loose_in(text, false)
+}
+
+/// Like [`parse_loose`], reading an ambiguous `NN/NN/YYYY` day first
+/// when `day_first` (British and European pages) and month first
+/// otherwise (American ones).
+pub fn parse_loose_in(text: &str, day_first: bool) -> Option<NaiveDate> {
     let text = text.trim();
-    if let Some(d) = parse_numeric(text) {
+    if let Some(d) = parse_numeric(text, day_first) {
         return Some(d);
     }
     let words: Vec<&str> = text
@@ -204,7 +211,7 @@ pub fn parse_loose(text: &str) -> Option<NaiveDate> {
         .filter(|(i, c)| {
             c.is_ascii_digit() && (*i == 0 || !text[..*i].ends_with(|p: char| p.is_ascii_digit()))
         })
-        .find_map(|(i, _)| parse_numeric(&text[i..]))
+        .find_map(|(i, _)| parse_numeric(&text[i..], day_first))
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -217,7 +224,7 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
 /// A numeric date at the start of `text`: `YYYY-MM-DD` (also with `/` or
 /// `.`), `DD.MM.YYYY`, or `MM/DD/YYYY` (`DD/MM/YYYY` when the first number
 /// cannot be a month).
-fn parse_numeric(text: &str) -> Option<NaiveDate> {
+fn parse_numeric(text: &str, day_first: bool) -> Option<NaiveDate> {
     if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -256,7 +263,7 @@ fn parse_numeric(text: &str) -> Option<NaiveDate> {
     match (parts[0].len(), parts[2].len(), seps[0]) {
         (4, 1..=2, _) => ymd(n[0], n[1], n[2]),
         (1..=2, 4, '.') | (1..=2, 4, '-') => ymd(n[2], n[1], n[0]),
-        (1..=2, 4, '/') if n[0] > 12 => ymd(n[2], n[1], n[0]),
+        (1..=2, 4, '/') if n[0] > 12 || (day_first && n[1] <= 12) => ymd(n[2], n[1], n[0]),
         (1..=2, 4, '/') => ymd(n[2], n[0], n[1]),
         _ => None,
     }

@@ -365,7 +365,11 @@ fn plausible(d: chrono::NaiveDate) -> bool {
 }
 
 fn valid_date(s: &str) -> Option<String> {
-    let d = date::parse_loose(s)?;
+    valid_date_in(s, false)
+}
+
+fn valid_date_in(s: &str, day_first: bool) -> Option<String> {
+    let d = date::parse_loose_in(s, day_first)?;
     plausible(d).then(|| d.to_string())
 }
 
@@ -375,6 +379,14 @@ fn find_date(
     metas: &[(String, String)],
     url: Option<&str>,
 ) -> Option<Found> {
+    // Pages in British English and other languages write 02/10/2020 day first.
+    let lang = doc
+        .select(&sel("html"))
+        .next()
+        .and_then(|h| h.attr("lang").map(str::to_ascii_lowercase))
+        .unwrap_or_default();
+    let day_first = !lang.is_empty() && lang != "en" && !lang.starts_with("en-us");
+    let valid_date = |s: &str| valid_date_in(s, day_first);
     // A date in the article's own URL is the publication date (htmldate
     // checks it first, too).
     let urls: Vec<&str> = url
@@ -477,6 +489,12 @@ fn find_date(
     for t in titles {
         if let Some(d) = valid_date(&t) {
             return Some((d, "title".into()));
+        }
+    }
+    // A date in the lead image's URL (htmldate's last resort).
+    for (_, v) in metas.iter().filter(|(k, _)| k == "og:image") {
+        if let Some(d) = date_in_url(v).and_then(|d| valid_date(&d)) {
+            return Some((d, "image url".into()));
         }
     }
     if let Some(d) = ld.modified.as_deref().and_then(valid_date) {

@@ -74,13 +74,14 @@ fn read_dom(text: &str) -> RawArticle {
     // A press-release dateline opening the text ("01.02.2022 – Der …",
     // "Hamburg, 2. November 2021 –") when the page states no date.
     let mut date = meta.date.clone();
-    if date.is_none()
-        && let Some(first) = paras.first()
-    {
-        let head: String = first.chars().take(40).collect();
-        if let Some(d) = crate::date::parse_loose(&head) {
-            date = Some(d.to_string());
-            prov.date = Some("dateline".into());
+    if date.is_none() {
+        for p in paras.iter().take(2) {
+            let head: String = p.chars().take(40).collect();
+            if let Some(d) = crate::date::parse_loose(&head) {
+                date = Some(d.to_string());
+                prov.date = Some("dateline".into());
+                break;
+            }
         }
     }
     let title = match headline(&doc, &skip, &meta, chosen.first().copied()) {
