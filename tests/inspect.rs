@@ -242,3 +242,58 @@ fn stats_summarize_the_index() {
             .any(|e| e["name"] == "China")
     );
 }
+
+#[test]
+fn hostile_inputs_fail_cleanly_and_fast() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let write = |name: &str, text: String| {
+        let p = tmp.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let started = std::time::Instant::now();
+    // 100,000 levels of JSON nesting: a clear error, no stack overflow.
+    let deep = write(
+        "deep.json",
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+    );
+    let out = pundit().arg("inspect").arg(&deep).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("deep.json") && err.contains("recursion limit"),
+        "{err}"
+    );
+    // The same in one line of a JSON Lines file: the other line survives.
+    let lines = write(
+        "deep.jsonl",
+        format!(
+            "{{\"title\":\"Fine\",\"text\":\"A good record.\"}}\n{}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    );
+    let out = pundit().arg("inspect").arg(&lines).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    // 100,000 nested elements in a page: read as text, with a warning.
+    let page = write(
+        "deep.html",
+        format!(
+            "<html><body>{}<p>Deep text survives, with commas, at the bottom.</p>{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        ),
+    );
+    let out = pundit().arg("inspect").arg(&page).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Deep text survives"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read as plain text"));
+    // A 20 MB single line: over the default limit, skipped with the reason.
+    let big = write("big.txt", format!("Title\n\n{}", "word ".repeat(4_000_000)));
+    let out = pundit().arg("inspect").arg(&big).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("file too large"));
+    assert!(started.elapsed().as_secs() < 60);
+}

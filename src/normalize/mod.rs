@@ -297,7 +297,9 @@ fn lang_code(declared: &str) -> Option<String> {
 fn detect_lang(text: &str) -> Option<String> {
     let sample: String = text.chars().take(2000).collect();
     let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() && sample.len() > 200 {
+    // Short or mixed texts get a guess whatlang itself calls unreliable:
+    // better no language than a wrong one.
+    if !info.is_reliable() {
         return None;
     }
     use whatlang::Lang::*;
