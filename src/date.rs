@@ -259,7 +259,13 @@ fn parse_numeric(text: &str, day_first: bool) -> Option<NaiveDate> {
     if seps[0] != seps[1] {
         return None;
     }
-    let n: Vec<u32> = parts.iter().filter_map(|d| d.parse().ok()).collect();
+    let Ok(n) = parts
+        .iter()
+        .map(|d| d.parse::<u32>())
+        .collect::<Result<Vec<u32>, _>>()
+    else {
+        return None;
+    };
     match (parts[0].len(), parts[2].len(), seps[0]) {
         (4, 1..=2, _) => ymd(n[0], n[1], n[2]),
         (1..=2, 4, '.') | (1..=2, 4, '-') => ymd(n[2], n[1], n[0]),
@@ -367,6 +373,8 @@ mod tests {
         assert_eq!(d("2024-13-45"), None);
         assert_eq!(d("On Dec. 9, Chinese and Russian bombers"), None);
         assert_eq!(d("version 1.2.3.4 of 2024"), None);
+        assert_eq!(d("2024-99999999999-05"), None);
+        assert_eq!(d("1.99999999999.2024"), None);
         assert_eq!(d("Call 030-1234-5678"), None);
     }
 

@@ -41,12 +41,13 @@ pub enum Error {
     #[error("no document {0} in the index")]
     NotFound(String),
     /// A file or directory given on the command line could not be used.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The path concerned.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (shown in the message, not chained, so
+        /// it is not printed twice).
+        error: std::io::Error,
     },
     /// A value given by the user (a date, a limit) is invalid.
     #[error("{0}")]

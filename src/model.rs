@@ -48,8 +48,9 @@ pub struct Document {
     pub id: String,
     /// The file the document came from.
     pub path: String,
-    /// 1-based position of the document inside a multi-document file
-    /// (`.json` arrays, `.jsonl` lines); `None` for single-article files.
+    /// Where the document sits in a multi-document file: its line number in
+    /// `.jsonl`, its position (from 1) among a `.json` array's objects;
+    /// `None` for single-article files.
     pub record: Option<usize>,
     /// The file format: `text`, `markdown`, `html` or `json`.
     pub format: String,

@@ -155,7 +155,7 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
     for r in roots {
         roots_abs.push(walk::absolute(r).map_err(|e| Error::Io {
             path: r.clone(),
-            source: e,
+            error: e,
         })?);
     }
     if opts.rebuild {
@@ -191,6 +191,9 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
         notes,
         ..Default::default()
     };
+    // Folders that could not be read: their files are not gone, only
+    // unreachable this time; keep what the index has of them.
+    let unreadable: Vec<PathBuf> = found.errors.iter().map(|(p, _)| p.clone()).collect();
     for (p, reason) in found.errors {
         report.skipped.push(problem(&p.to_string_lossy(), reason));
     }
@@ -205,10 +208,23 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
         .manifest
         .files
         .keys()
-        .filter(|p| under_any(p, &roots_abs) && !present.contains(*p))
+        .filter(|p| under_any(p, &roots_abs) && !present.contains(*p) && !under_any(p, &unreadable))
         .cloned()
         .collect();
     let mut todo: Vec<(PathBuf, Stamp)> = Vec::new();
+    // A changed normalizer: files outside these PATHs are stale too.
+    if force {
+        for p in ix
+            .manifest
+            .files
+            .keys()
+            .filter(|p| !under_any(p, &roots_abs))
+        {
+            if let Ok(m) = std::fs::metadata(p) {
+                todo.push((PathBuf::from(p), stamp(&m)));
+            }
+        }
+    }
     for path in found.files {
         let key = path.to_string_lossy();
         let st = match std::fs::metadata(&path) {
@@ -290,7 +306,13 @@ fn apply(
             report.skipped.push(problem(&key, reason.clone()));
             if let Some(old) = ix.manifest.files.remove(&key) {
                 writer.delete_term(ix.path_term(&key));
-                released.extend(old.docs.into_iter().filter(|d| d.indexed).map(|d| d.id));
+                if old.skipped.is_none() {
+                    report.removed += 1;
+                }
+                for d in old.docs.into_iter().filter(|d| d.indexed) {
+                    live.remove(&d.id);
+                    released.insert(d.id);
+                }
             }
             ix.manifest.files.insert(
                 key,
@@ -444,11 +466,13 @@ fn supersede(
     let [only] = entry.docs.as_slice() else {
         return false;
     };
+    // A dated copy beats an undated one; of two dated, the earlier wins.
     let earlier = match (&doc.date, &only.date) {
         (Some(mine), Some(theirs)) => mine < theirs,
+        (Some(_), None) => true,
         _ => false,
     };
-    if !earlier || doc.id == twin {
+    if !earlier {
         return false;
     }
     writer.delete_term(ix.path_term(&owner));

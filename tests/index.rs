@@ -442,3 +442,49 @@ fn a_near_duplicate_from_another_site_is_one_document_with_both_paths() {
     assert_eq!(text.lines().count(), 1);
     assert!(text.contains("corpus/awkward/syndicated-arithmetic-of-artillery.html"));
 }
+
+#[test]
+fn rebuild_never_deletes_a_folder_that_is_not_an_index() {
+    let tmp = corpus_copy();
+    let app = tmp.path().join("webapp");
+    fs::create_dir_all(app.join("src")).unwrap();
+    fs::write(app.join("manifest.json"), r#"{"name":"My App","icons":[]}"#).unwrap();
+    fs::write(app.join("src/app.js"), "console.log(1)").unwrap();
+    let out = pundit()
+        .current_dir(tmp.path())
+        .args(["--index", "webapp", "index", "--rebuild", "corpus/html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a readable pundit manifest"));
+    assert!(app.join("src/app.js").exists() && app.join("manifest.json").exists());
+}
+
+#[test]
+fn a_dated_copy_is_preferred_to_an_undated_one() {
+    let tmp = corpus_copy();
+    let (v, _, _) = index_json(tmp.path(), &[]);
+    let dup = v["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().contains("(copy)"))
+        .cloned();
+    assert_eq!(
+        dup.expect("the undated copy is the duplicate")["of"],
+        "corpus/text/2024-05-20-the-limits-of-friendship.txt"
+    );
+    let out = pundit()
+        .current_dir(tmp.path())
+        .args([
+            "search",
+            "\"There are limits to what Beijing\"",
+            "--since",
+            "2024-05",
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}

@@ -356,3 +356,30 @@ fn csv_output() {
     assert_eq!(recs.len(), 4);
     assert!(recs.iter().all(|r| r[7].to_lowercase().contains("taiwan")));
 }
+
+#[test]
+fn absurd_limits_and_offsets_are_harmless() {
+    let ix = shared_index().join("ix");
+    pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["search", "russia", "-n", "18446744073709551615"])
+        .assert()
+        .code(0);
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args([
+            "search",
+            "russia",
+            "--offset",
+            "18446744073709551615",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["hits"].as_array().unwrap().len(), 0);
+    assert!(v["total"].as_u64().unwrap() > 0);
+}

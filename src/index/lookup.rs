@@ -133,7 +133,12 @@ pub fn stats(ix: &PunditIndex) -> Result<Stats> {
             }
         }
     }
-    s.files = ix.manifest.files.len();
+    s.files = ix
+        .manifest
+        .files
+        .values()
+        .filter(|f| f.skipped.is_none())
+        .count();
     s.authors = authors.len();
     s.top_authors = top(authors, 10);
     s.sources = top(sources, usize::MAX);

@@ -75,13 +75,16 @@ impl Manifest {
             Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
                 Error::index(
                     path,
-                    format!("damaged manifest ({e}); run `pundit index --rebuild`"),
+                    format!(
+                        "manifest.json is not a readable pundit manifest ({e}); if this is a pundit \
+                         index, delete the directory and index again, otherwise choose another --index directory"
+                    ),
                 )
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::Io {
                 path: path.to_path_buf(),
-                source: e,
+                error: e,
             }),
         }
     }
@@ -91,13 +94,13 @@ impl Manifest {
         let tmp = path.with_extension("json.tmp");
         let io = |e| Error::Io {
             path: tmp.clone(),
-            source: e,
+            error: e,
         };
         let bytes = serde_json::to_vec(self).map_err(|e| Error::index(path, e))?;
         std::fs::write(&tmp, bytes).map_err(io)?;
         std::fs::rename(&tmp, path).map_err(|e| Error::Io {
             path: path.to_path_buf(),
-            source: e,
+            error: e,
         })
     }
 

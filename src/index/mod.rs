@@ -71,7 +71,7 @@ impl PunditIndex {
         }
         let io = |e| Error::Io {
             path: dir.to_path_buf(),
-            source: e,
+            error: e,
         };
         if dir.exists() && std::fs::read_dir(dir).map_err(io)?.next().is_some() {
             return Err(Error::index(
@@ -82,7 +82,7 @@ impl PunditIndex {
         let tdir = dir.join("tantivy");
         std::fs::create_dir_all(&tdir).map_err(|e| Error::Io {
             path: tdir.clone(),
-            source: e,
+            error: e,
         })?;
         let (schema, fields) = schema::build();
         let index = Index::create_in_dir(&tdir, schema).map_err(tantivy_err(dir))?;
@@ -97,14 +97,25 @@ impl PunditIndex {
         Ok(ix)
     }
 
-    /// Deletes the index in `dir` (only if it is a pundit index).
+    /// Deletes the index in `dir`: its `tantivy/` folder and manifest, and
+    /// only if the manifest is a pundit manifest. Refuses while another
+    /// process writes to it.
     pub fn remove(dir: &Path) -> Result<()> {
-        if Self::manifest_path(dir).exists() {
-            std::fs::remove_dir_all(dir).map_err(|e| Error::Io {
-                path: dir.to_path_buf(),
-                source: e,
-            })?;
+        let Ok(Some(_)) = Manifest::load(&Self::manifest_path(dir)) else {
+            return Ok(());
+        };
+        // Taking the writer lock first: never pull the index from under a
+        // running `pundit index`.
+        if let Ok(Some(ix)) = Self::open(dir) {
+            drop(ix.writer()?);
         }
+        let io = |p: PathBuf| move |e| Error::Io { path: p, error: e };
+        let tdir = dir.join("tantivy");
+        if tdir.exists() {
+            std::fs::remove_dir_all(&tdir).map_err(io(tdir.clone()))?;
+        }
+        std::fs::remove_file(Self::manifest_path(dir)).map_err(io(Self::manifest_path(dir)))?;
+        let _ = std::fs::remove_dir(dir); // only if now empty
         Ok(())
     }
 

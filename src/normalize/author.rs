@@ -80,7 +80,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     if line.split_whitespace().count() > 16 {
         return None;
     }
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     let rest = [
         "by ",
         "posted by ",
@@ -116,7 +116,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
 
 /// Splits "Name, Special to Outlet" / "Name | Outlet" / "Name for Outlet".
 fn split_source(rest: &str) -> (&str, Option<String>) {
-    let lower = rest.to_lowercase();
+    let lower = rest.to_ascii_lowercase();
     for sep in [", special to ", " | ", " for ", ", "] {
         if let Some(i) = lower.find(sep) {
             let (names, tail) = (&rest[..i], rest[i + sep.len()..].trim());
@@ -232,6 +232,8 @@ mod tests {
         assert_eq!(b.names, vec!["A. Smith", "B. Jones", "Carla de la Cruz"]);
         assert!(parse_byline("By the end of 2024 the war had changed").is_none());
         assert!(parse_byline("China and Russia").is_none());
+        // Letters whose lower case is longer must not break slicing.
+        assert!(parse_byline("By İİİİİİİİ, Special to X").is_none_or(|b| !b.names.is_empty()));
     }
 
     #[test]

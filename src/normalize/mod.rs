@@ -220,7 +220,10 @@ fn take_header(
     if let Some(last) = last_header {
         let dek: Vec<String> = paras
             .drain(..=last)
-            .filter(|p| parse_byline(p).is_none() && date::parse_loose(p).is_none())
+            .filter(|p| {
+                parse_byline(p).is_none()
+                    && !(p.split_whitespace().count() <= 8 && date::parse_loose(p).is_some())
+            })
             .collect();
         if description.is_none() && !dek.is_empty() {
             *description = Some(dek.join(" "));

@@ -281,6 +281,15 @@ const DEBRIS_PREFIX: &[&str] = &[
     "like loading",
 ];
 
+/// Headings of a comment thread: comments may be long, so these cut the
+/// text even before the last long paragraph (in the last third).
+const COMMENT_STARTS: &[&str] = &[
+    "comments",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+];
+
 /// Headings after which everything is comments or recommendations.
 const SECTION_STARTS: &[&str] = &[
     "comments",
@@ -402,8 +411,9 @@ pub fn is_debris(p: &str) -> bool {
 }
 
 /// Removes trailing chrome: a comments, related or "popular posts" section
-/// (found in the run of short lines after the last real paragraph, or in
-/// the last third of the text), then any run of debris lines at the end.
+/// found in the run of short lines after the last real paragraph (or a
+/// comment thread in the last third), then any run of debris lines at the
+/// end.
 pub fn strip_debris(mut paras: Vec<String>) -> Vec<String> {
     let is_start = |p: &String| SECTION_STARTS.contains(&debris_key(p).as_str());
     let short_run = paras
@@ -413,7 +423,10 @@ pub fn strip_debris(mut paras: Vec<String>) -> Vec<String> {
     let last_third = paras.len() - paras.len() / 3;
     let cut = (short_run..paras.len())
         .find(|&i| is_start(&paras[i]))
-        .or_else(|| (last_third..paras.len()).find(|&i| is_start(&paras[i])));
+        .or_else(|| {
+            (last_third..paras.len())
+                .find(|&i| COMMENT_STARTS.contains(&debris_key(&paras[i]).as_str()))
+        });
     if let Some(cut) = cut {
         paras.truncate(cut);
     }

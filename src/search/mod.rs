@@ -129,16 +129,20 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
     let reader = ix.reader()?;
     let searcher = reader.searcher();
     let terr = |e| Error::index(&ix.dir, e);
-    let limit = req.limit.max(1);
+    // More hits than documents cannot be asked for (and a huge --limit
+    // must not allocate for them).
+    let docs = searcher.num_docs() as usize;
+    let limit = req.limit.clamp(1, docs.max(1));
+    let offset = req.offset.min(docs);
     let (total, addrs): (usize, Vec<(f32, DocAddress)>) = match req.sort {
         Sort::Relevance => {
             let top = TopDocs::with_limit(limit)
-                .and_offset(req.offset)
+                .and_offset(offset)
                 .order_by_score();
             searcher.search(&query, &(Count, top)).map_err(terr)?
         }
         Sort::Date => {
-            let top = TopDocs::with_limit(limit).and_offset(req.offset).order_by((
+            let top = TopDocs::with_limit(limit).and_offset(offset).order_by((
                 (
                     SortByStaticFastValue::<DateTime>::for_field("date"),
                     Order::Desc,

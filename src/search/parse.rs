@@ -198,6 +198,8 @@ fn lex(q: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                 if chars.get(j) == Some(&':')
                     && !word.is_empty()
                     && word.chars().all(char::is_alphabetic)
+                    // A URL ("https://…") is a word, not a field.
+                    && !(chars.get(j + 1) == Some(&'/') && chars.get(j + 2) == Some(&'/'))
                 {
                     let Some(f) = QField::from_name(&word) else {
                         return Err(QueryError::new(
@@ -508,6 +510,7 @@ mod tests {
         assert_eq!(e("china AND").position, 6);
         assert_eq!(e("OR china").position, 0);
         assert!(e("foo:bar").message.contains("unknown field"));
+        assert!(parse("https://example.org/a").is_ok());
         assert_eq!(e("date:[2024-13 TO 2025]").position, 5);
         assert_eq!(e("").message, "empty query");
     }

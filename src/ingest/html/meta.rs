@@ -598,7 +598,7 @@ const ROLES: &[&str] = &[
 pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
     let mut raw = raw.trim();
     // "Posted on September 21, 2020 by Adi Tzlil": the name follows "by".
-    let lower = raw.to_lowercase();
+    let lower = raw.to_ascii_lowercase();
     for marker in [" by ", " von ", " par ", " por "] {
         if let Some(i) = lower.rfind(marker)
             && (lower[..i].chars().any(|c| c.is_ascii_digit())
@@ -622,7 +622,7 @@ pub fn clean_authors(raw: &str) -> Option<Vec<String>> {
     for part in normalized.split([',', ';', '|', '/', '\n']) {
         let mut p = part.trim();
         // Leading "By", "Posted by", "Von", "Written by", "Autor:".
-        let lower = p.to_lowercase();
+        let lower = p.to_ascii_lowercase();
         for prefix in [
             "written by",
             "posted by",
@@ -762,7 +762,7 @@ fn date_in_url(url: &str) -> Option<String> {
         if i > 0 && b[i - 1].is_ascii_digit() {
             continue;
         }
-        let y = &url.get(i..i + 4)?;
+        let Some(y) = url.get(i..i + 4) else { continue };
         if !y.bytes().all(|c| c.is_ascii_digit()) {
             continue;
         }
