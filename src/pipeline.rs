@@ -371,20 +371,7 @@ fn apply(
                     let fp = fingerprint::simhash(&doc.body);
                     // The same article already indexed: exactly, or nearly
                     // (saved from another site, with other chrome).
-                    let twin = if live.contains_key(&doc.id) {
-                        Some(doc.id.clone())
-                    } else {
-                        fp.and_then(|fp| {
-                            fingerprint::blocks(fp)
-                                .iter()
-                                .filter_map(|b| near_index.get(b))
-                                .flatten()
-                                .find(|(other, id)| {
-                                    fingerprint::near(fp, *other) && live.contains_key(id)
-                                })
-                                .map(|(_, id)| id.clone())
-                        })
-                    };
+                    let twin = find_twin(&doc.id, fp, &live, &near_index);
                     let mut entry_doc = DocEntry {
                         id: doc.id.clone(),
                         indexed: false,
@@ -442,6 +429,26 @@ fn apply(
     writer.commit().map_err(ierr)?;
     writer.wait_merging_threads().map_err(ierr)?;
     ix.save_manifest()
+}
+
+/// Returns the indexed document that `id` (with fingerprint `fp`) is a copy
+/// of: the same id, or a near-identical body.
+fn find_twin(
+    id: &str,
+    fp: Option<u64>,
+    live: &HashMap<String, String>,
+    near_index: &HashMap<(u8, u16), Vec<(u64, String)>>,
+) -> Option<String> {
+    if live.contains_key(id) {
+        return Some(id.to_string());
+    }
+    let fp = fp?;
+    fingerprint::blocks(fp)
+        .iter()
+        .filter_map(|b| near_index.get(b))
+        .flatten()
+        .find(|(other, oid)| fingerprint::near(fp, *other) && live.contains_key(oid))
+        .map(|(_, oid)| oid.clone())
 }
 
 /// If `doc` (from the file `key`) is an earlier publication than its
@@ -524,18 +531,7 @@ fn rehome(
         };
         // Still a copy of something indexed (the changed original, say):
         // point the copies there instead of indexing one.
-        let still_twin = if live.contains_key(&own_id) {
-            Some(own_id.clone())
-        } else {
-            fp.and_then(|fp| {
-                fingerprint::blocks(fp)
-                    .iter()
-                    .filter_map(|b| near_index.get(b))
-                    .flatten()
-                    .find(|(other, oid)| fingerprint::near(fp, *other) && live.contains_key(oid))
-                    .map(|(_, oid)| oid.clone())
-            })
-        };
+        let still_twin = find_twin(&own_id, fp, live, near_index);
         if let Some(twin) = still_twin {
             for d in ix
                 .manifest

@@ -37,15 +37,7 @@ pub fn find(ix: &PunditIndex, key: &str) -> Result<Vec<Document>> {
     };
     let mut docs = by(ix.fields.id, key)?;
     if !docs.is_empty() {
-        for d in &mut docs {
-            d.also_at = ix
-                .manifest
-                .copies_of(&d.id)
-                .into_iter()
-                .map(display_path)
-                .collect();
-            d.path = display_path(&d.path);
-        }
+        present(ix, &mut docs);
         return Ok(docs);
     }
     let (file, record) = match key.rsplit_once('#') {
@@ -73,7 +65,17 @@ pub fn find(ix: &PunditIndex, key: &str) -> Result<Vec<Document>> {
     if let Some(n) = record {
         docs.retain(|d| d.record == Some(n));
     }
-    for d in &mut docs {
+    present(ix, &mut docs);
+    if docs.is_empty() {
+        return Err(Error::NotFound(key.to_string()));
+    }
+    Ok(docs)
+}
+
+/// Prepares stored documents for display: paths relative to the current
+/// directory, and the other files holding the same article.
+fn present(ix: &PunditIndex, docs: &mut [Document]) {
+    for d in docs {
         d.also_at = ix
             .manifest
             .copies_of(&d.id)
@@ -82,10 +84,6 @@ pub fn find(ix: &PunditIndex, key: &str) -> Result<Vec<Document>> {
             .collect();
         d.path = display_path(&d.path);
     }
-    if docs.is_empty() {
-        return Err(Error::NotFound(key.to_string()));
-    }
-    Ok(docs)
 }
 
 fn top(counts: HashMap<String, usize>, n: usize) -> Vec<NameCount> {
