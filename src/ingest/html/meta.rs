@@ -5,9 +5,10 @@
 //!   (the visible headline is preferred later, in `html::title`);
 //! - authors: JSON-LD `Person` authors, author meta tags, a visible byline
 //!   outside comments and sidebars;
-//! - date: JSON-LD `datePublished`, publication meta tags, `itemprop`,
-//!   `<time pubdate>`, a date in the URL, date-like elements, `<time>`, and
-//!   only as a last resort a modification date;
+//! - date: a date in the URL, publication meta tags (in page order, as
+//!   htmldate does), JSON-LD `datePublished`, script data, `itemprop`,
+//!   `<time pubdate>`, date-like elements, `<time>`, a date by the headline
+//!   or in the title, and only as a last resort a modification date;
 //! - source: JSON-LD publisher, `og:site_name`, application name.
 
 use chrono::Datelike;
@@ -403,15 +404,15 @@ fn find_date(
             return Some((d, "url".into()));
         }
     }
-    if let Some(d) = ld.published.as_deref().and_then(valid_date) {
-        return Some((d, "json-ld".into()));
-    }
     for (k, v) in metas {
         if DATE_META.contains(&k.as_str())
             && let Some(d) = valid_date(v)
         {
             return Some((d, format!("meta:{k}")));
         }
+    }
+    if let Some(d) = ld.published.as_deref().and_then(valid_date) {
+        return Some((d, "json-ld".into()));
     }
     // Dates in the page's script data (htmldate's JSON regex, widened to
     // the keys of common front-end frameworks).
