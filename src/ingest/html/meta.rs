@@ -5,10 +5,11 @@
 //!   (the visible headline is preferred later, in `html::title`);
 //! - authors: JSON-LD `Person` authors, author meta tags, a visible byline
 //!   outside comments and sidebars;
-//! - date: a date in the URL, publication meta tags (in page order, as
-//!   htmldate does), JSON-LD `datePublished`, script data, `itemprop`,
-//!   `<time pubdate>`, date-like elements, `<time>`, a date by the headline
-//!   or in the title, and only as a last resort a modification date;
+//! - date: a date in the URL, a date line right under the headline,
+//!   publication meta tags (in page order, as htmldate does), JSON-LD
+//!   `datePublished`, script data, `itemprop`, `<time pubdate>`, date-like
+//!   elements, `<time>`, the title, and only as a last resort a
+//!   modification date;
 //! - source: JSON-LD publisher, `og:site_name`, application name.
 
 use chrono::Datelike;
@@ -404,6 +405,29 @@ fn find_date(
             return Some((d, "url".into()));
         }
     }
+    // A short line right by the headline ("Hamburg, 2. November 2021").
+    if let Some(h1) = doc.select(&sel("h1")).next() {
+        let after_h1 = h1.next_siblings().filter_map(ElementRef::wrap).take(4);
+        let after_parent = h1
+            .parent()
+            .into_iter()
+            .flat_map(|p| p.next_siblings())
+            .filter_map(ElementRef::wrap)
+            .take(3);
+        for e in after_h1.chain(after_parent) {
+            // The element itself if short, else its first few short children.
+            let parts = std::iter::once(e)
+                .chain(e.descendants().filter_map(ElementRef::wrap).skip(1).take(6));
+            for part in parts {
+                let t = text_of(part);
+                if t.chars().count() <= 100
+                    && let Some(d) = valid_date(&t)
+                {
+                    return Some((d, "page text".into()));
+                }
+            }
+        }
+    }
     for (k, v) in metas {
         if DATE_META.contains(&k.as_str())
             && let Some(d) = valid_date(v)
@@ -455,29 +479,6 @@ fn find_date(
             && let Some(d) = valid_date(&t)
         {
             return Some((d, "page text".into()));
-        }
-    }
-    // A short line right by the headline ("Hamburg, 2. November 2021").
-    if let Some(h1) = doc.select(&sel("h1")).next() {
-        let after_h1 = h1.next_siblings().filter_map(ElementRef::wrap).take(4);
-        let after_parent = h1
-            .parent()
-            .into_iter()
-            .flat_map(|p| p.next_siblings())
-            .filter_map(ElementRef::wrap)
-            .take(3);
-        for e in after_h1.chain(after_parent) {
-            // The element itself if short, else its first few short children.
-            let parts = std::iter::once(e)
-                .chain(e.descendants().filter_map(ElementRef::wrap).skip(1).take(6));
-            for part in parts {
-                let t = text_of(part);
-                if t.chars().count() <= 100
-                    && let Some(d) = valid_date(&t)
-                {
-                    return Some((d, "page text".into()));
-                }
-            }
         }
     }
     // The title itself ("08.11.2021 | Online-Fachtag …").
