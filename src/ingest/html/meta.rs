@@ -420,7 +420,21 @@ fn find_date(
                 .chain(e.descendants().filter_map(ElementRef::wrap).skip(1).take(6));
             for part in parts {
                 let t = text_of(part);
+                // "Updated January 20" is exactly not the publication date.
+                let lower = t.to_lowercase();
+                let updated = [
+                    "updated",
+                    "update:",
+                    "aktualisiert",
+                    "modified",
+                    "mis à jour",
+                    "actualizado",
+                    "edited",
+                ]
+                .iter()
+                .any(|w| lower.contains(w));
                 if t.chars().count() <= 100
+                    && !updated
                     && let Some(d) = valid_date(&t)
                 {
                     return Some((d, "page text".into()));
