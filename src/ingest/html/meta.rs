@@ -385,7 +385,11 @@ fn find_date(
     let lang = doc
         .select(&sel("html"))
         .next()
-        .and_then(|h| h.attr("lang").map(str::to_ascii_lowercase))
+        .and_then(|h| {
+            h.attr("lang")
+                .or(h.attr("xml:lang"))
+                .map(str::to_ascii_lowercase)
+        })
         .unwrap_or_default();
     let day_first = !lang.is_empty() && lang != "en" && !lang.starts_with("en-us");
     let valid_date = |s: &str| valid_date_in(s, day_first);
