@@ -161,14 +161,8 @@ mod tests {
         let tmp = tempfile::TempDir::new().unwrap();
         let root = tmp.path();
         for f in [
-            "a.txt",
-            "README.md",
-            "keep/README.md",
-            "drafts/x.md",
-            "sub/b.html",
-            "sub/c.bak.txt",
-            ".hidden/d.txt",
-            "e.pdf",
+            "a.txt", "README.md", "keep/README.md", "drafts/x.md", "sub/b.html", "sub/c.bak.txt",
+            ".hidden/d.txt", "e.pdf",
         ] {
             let p = root.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();

@@ -118,9 +118,7 @@ fn incremental_sync_follows_changes() {
     let changed = corpus.join("text/2022-10-05-over-aomori-again-hwasong-12.txt");
     let mut text = fs::read_to_string(&changed).unwrap();
     text = text.replacen(
-        "At 7:22 on Tuesday morning",
-        "At 7:22 on quokkaflux morning",
-        1,
+        "At 7:22 on Tuesday morning", "At 7:22 on quokkaflux morning", 1,
     );
     fs::write(&changed, text).unwrap();
     fs::remove_file(corpus.join("markdown/red-sea-detours-shipping-costs.md")).unwrap();
@@ -204,13 +202,7 @@ fn paths_restrict_the_search() {
     let out = pundit()
         .current_dir(tmp.path())
         .args([
-            "search",
-            "russia",
-            "corpus/html",
-            "--format",
-            "jsonl",
-            "--limit",
-            "100",
+            "search", "russia", "corpus/html", "--format", "jsonl", "--limit", "100",
         ])
         .output()
         .unwrap();
@@ -477,11 +469,7 @@ fn a_dated_copy_is_preferred_to_an_undated_one() {
     let out = pundit()
         .current_dir(tmp.path())
         .args([
-            "search",
-            "\"There are limits to what Beijing\"",
-            "--since",
-            "2024-05",
-            "--format",
+            "search", "\"There are limits to what Beijing\"", "--since", "2024-05", "--format",
             "jsonl",
         ])
         .output()

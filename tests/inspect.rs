@@ -59,13 +59,7 @@ fn the_seed_article() {
         .map(|e| e["name"].as_str().unwrap())
         .collect();
     for n in [
-        "China",
-        "Russia",
-        "United States",
-        "Japan",
-        "Ukraine",
-        "Xi Jinping",
-        "Vladimir Putin",
+        "China", "Russia", "United States", "Japan", "Ukraine", "Xi Jinping", "Vladimir Putin",
     ] {
         assert!(names.contains(&n), "{n} missing from {names:?}");
     }
@@ -87,11 +81,7 @@ fn html_metadata_and_clean_body() {
     assert_eq!(d["lang"], "en");
     let body = d["body"].as_str().unwrap();
     for junk in [
-        "Hormuz",
-        "Accept all",
-        "Kinmen",
-        "All rights reserved",
-        "Advertisement",
+        "Hormuz", "Accept all", "Kinmen", "All rights reserved", "Advertisement",
     ] {
         assert!(!body.contains(junk), "{junk} in body");
     }

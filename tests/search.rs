@@ -370,12 +370,7 @@ fn absurd_limits_and_offsets_are_harmless() {
         .arg("--index")
         .arg(&ix)
         .args([
-            "search",
-            "russia",
-            "--offset",
-            "18446744073709551615",
-            "--format",
-            "json",
+            "search", "russia", "--offset", "18446744073709551615", "--format", "json",
         ])
         .output()
         .unwrap();

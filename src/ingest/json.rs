@@ -12,56 +12,26 @@ use crate::normalize::text::paragraphs;
 
 const TITLE: &[&str] = &["title", "headline", "name"];
 const BODY: &[&str] = &[
-    "text",
-    "body",
-    "content",
-    "maintext",
-    "articleBody",
-    "article",
-    "full_text",
-    "body_text",
+    "text", "body", "content", "maintext", "articleBody", "article", "full_text", "body_text",
     "raw_text",
 ];
 const AUTHORS: &[&str] = &[
     "authors", "author", "byline", "creator", "creators", "writer",
 ];
 const DATE: &[&str] = &[
-    "date",
-    "published",
-    "date_publish",
-    "datePublished",
-    "published_at",
-    "publishedAt",
-    "pubDate",
-    "date_published",
-    "publish_date",
-    "created_at",
+    "date", "published", "date_publish", "datePublished", "published_at", "publishedAt", "pubDate",
+    "date_published", "publish_date", "created_at",
 ];
 const URL: &[&str] = &["url", "link", "canonical_url", "source_url", "href"];
 const SOURCE: &[&str] = &[
-    "source",
-    "site",
-    "source_domain",
-    "publisher",
-    "outlet",
-    "site_name",
-    "sitename",
-    "publication",
-    "hostname",
+    "source", "site", "source_domain", "publisher", "outlet", "site_name", "sitename",
+    "publication", "hostname",
 ];
 const LANG: &[&str] = &["language", "lang", "inLanguage"];
 const DESCRIPTION: &[&str] = &["description", "summary", "dek", "subtitle", "excerpt"];
 /// Keys under which exports wrap their list of articles.
 const WRAPPERS: &[&str] = &[
-    "articles",
-    "items",
-    "data",
-    "results",
-    "docs",
-    "documents",
-    "posts",
-    "entries",
-    "records",
+    "articles", "items", "data", "results", "docs", "documents", "posts", "entries", "records",
 ];
 
 /// Reads a `.json` file.

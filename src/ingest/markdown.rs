@@ -23,9 +23,7 @@ pub fn read(text: &str) -> RawArticle {
     }
     if front_found(&raw) {
         for slot in [
-            &mut raw.provenance.title,
-            &mut raw.provenance.authors,
-            &mut raw.provenance.date,
+            &mut raw.provenance.title, &mut raw.provenance.authors, &mut raw.provenance.date,
             &mut raw.provenance.source,
         ] {
             *slot = Some("front matter".into());
@@ -136,12 +134,7 @@ fn apply_front_matter(raw: &mut RawArticle, front: &str) {
         .map(yaml_list)
         .unwrap_or_default();
     raw.date = get(&[
-        "date",
-        "published",
-        "pubdate",
-        "date_published",
-        "publishDate",
-        "created",
+        "date", "published", "pubdate", "date_published", "publishDate", "created",
     ])
     .and_then(yaml_str);
     raw.source = get(&["source", "outlet", "site", "publication", "publisher"]).and_then(yaml_str);
@@ -209,11 +202,7 @@ mod tests {
         assert_eq!(
             raw.paragraphs,
             vec![
-                "First para with a link.",
-                "Heading",
-                "item one",
-                "item two",
-                "quoted text"
+                "First para with a link.", "Heading", "item one", "item two", "quoted text"
             ]
         );
     }

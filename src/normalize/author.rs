@@ -21,24 +21,8 @@ pub struct Tagline {
 }
 
 const HONORIFICS: &[&str] = &[
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Dr.",
-    "Prof.",
-    "Professor",
-    "Gen.",
-    "Adm.",
-    "Col.",
-    "Amb.",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "Sen.",
-    "Rep.",
-    "Lt.",
-    "Maj.",
+    "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Professor", "Gen.", "Adm.", "Col.", "Amb.", "Mr", "Ms",
+    "Mrs", "Dr", "Sen.", "Rep.", "Lt.", "Maj.",
 ];
 
 /// Name particles that may stay lower case inside a name.
@@ -82,15 +66,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     }
     let lower = line.to_ascii_lowercase();
     let rest = [
-        "by ",
-        "posted by ",
-        "written by ",
-        "words by ",
-        "von ",
-        "par ",
-        "por ",
-        "door ",
-        "di ",
+        "by ", "posted by ", "written by ", "words by ", "von ", "par ", "por ", "door ", "di ",
         "av ",
     ]
     .iter()
@@ -138,42 +114,11 @@ fn split_source(rest: &str) -> (&str, Option<String>) {
 
 /// Words that show the text after "is" describes a person's role.
 const ROLE_WORDS: &[&str] = &[
-    "fellow",
-    "director",
-    "president",
-    "professor",
-    "author",
-    "editor",
-    "correspondent",
-    "analyst",
-    "economist",
-    "scholar",
-    "columnist",
-    "researcher",
-    "lawyer",
-    "former",
-    "chair",
-    "chairman",
-    "head",
-    "senior",
-    "reporter",
-    "writer",
-    "member",
-    "ambassador",
-    "secretary",
-    "adviser",
-    "advisor",
-    "founder",
-    "partner",
-    "lecturer",
-    "officer",
-    "strategist",
-    "journalist",
-    "executive",
-    "dean",
-    "expert",
-    "contributor",
-    "retired",
+    "fellow", "director", "president", "professor", "author", "editor", "correspondent", "analyst",
+    "economist", "scholar", "columnist", "researcher", "lawyer", "former", "chair", "chairman",
+    "head", "senior", "reporter", "writer", "member", "ambassador", "secretary", "adviser",
+    "advisor", "founder", "partner", "lecturer", "officer", "strategist", "journalist",
+    "executive", "dean", "expert", "contributor", "retired",
 ];
 
 /// Parses an end tagline. Returns `None` if the paragraph is not one.

@@ -56,12 +56,7 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         // line is.
         let title_line = raw.format != "html";
         take_header(
-            &mut paras,
-            title_line,
-            &mut title,
-            &mut description,
-            &mut authors,
-            &mut source,
+            &mut paras, title_line, &mut title, &mut description, &mut authors, &mut source,
             &mut date_text,
         );
         let found = |had: bool, now: bool, slot: &mut Option<String>, how: &str| {

@@ -8,7 +8,10 @@
 //! 4. Render it to paragraphs (`render`), leaving out the headline and short
 //!    blocks that are mostly links.
 
+mod byline;
+mod dates;
 mod dom;
+mod ld;
 pub mod meta;
 mod render;
 mod score;
@@ -228,21 +231,8 @@ fn headline(
 /// Containers whose end tags pages do write: counting only these keeps the
 /// estimate honest on pages full of unclosed `<p>`, `<li>` or `<td>`.
 const NESTING: &[&str] = &[
-    "div",
-    "section",
-    "article",
-    "main",
-    "aside",
-    "nav",
-    "header",
-    "footer",
-    "span",
-    "ul",
-    "ol",
-    "table",
-    "blockquote",
-    "form",
-    "figure",
+    "div", "section", "article", "main", "aside", "nav", "header", "footer", "span", "ul", "ol",
+    "table", "blockquote", "form", "figure",
 ];
 
 /// A cheap upper estimate of the element nesting depth, from the tags alone.
@@ -464,13 +454,7 @@ mod tests {
             "{body}"
         );
         for junk in [
-            "Hormuz",
-            "cookies",
-            "Gerald",
-            "Advertisement",
-            "All rights",
-            "World",
-            "var a",
+            "Hormuz", "cookies", "Gerald", "Advertisement", "All rights", "World", "var a",
             "Ice Roads",
         ] {
             assert!(!body.contains(junk), "{junk} leaked into: {body}");
