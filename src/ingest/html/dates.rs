@@ -12,6 +12,15 @@ use super::meta::{Found, in_comments, text_of};
 use crate::date;
 use crate::ingest::sel;
 
+/// Meta tags that name the publication date and nothing else.
+const STRONG_DATE_META: &[&str] = &[
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "article.published", "datepublished", "date_published", "publishdate", "publish_date",
+    "publish-date", "published-date", "published_time", "dc.date.issued", "dcterms.issued",
+    "citation_publication_date", "rnews:datepublished", "parsely-pub-date",
+    "article:publicationdate",
+];
+
 /// Publication-date meta tags, lower case (htmldate's list).
 pub(super) const DATE_META: &[&str] = &[
     "article:published_time", "article.published", "article_date_original", "article.created",
@@ -111,11 +120,15 @@ pub(super) fn find_date(
             }
         }
     }
-    for (k, v) in metas {
-        if DATE_META.contains(&k.as_str())
-            && let Some(d) = valid_date(v)
-        {
-            return Some((d, format!("meta:{k}")));
+    // Tags that can only mean publication first, then the generic ones
+    // ("date", "sailthru.date"…), each tier in page order.
+    for tier in [STRONG_DATE_META, DATE_META] {
+        for (k, v) in metas {
+            if tier.contains(&k.as_str())
+                && let Some(d) = valid_date(v)
+            {
+                return Some((d, format!("meta:{k}")));
+            }
         }
     }
     if let Some(d) = ld.published.as_deref().and_then(valid_date) {
