@@ -6,16 +6,10 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::error::IngestErrorKind;
 
-/// Decodes `bytes` to text. `html` enables the `<meta charset>` (and XML
-/// prolog) prescan.
-pub fn decode(bytes: &[u8], html: bool) -> Result<String, IngestErrorKind> {
-    decode_with_label(bytes, html).map(|(text, _)| text)
-}
-
 /// Decodes `bytes` to text and says which encoding was used and why:
 /// `UTF-8`, `UTF-16LE (BOM)`, `windows-1252 (declared)`, `windows-1252
 /// (detected)`.
-pub fn decode_with_label(bytes: &[u8], html: bool) -> Result<(String, String), IngestErrorKind> {
+pub fn decode(bytes: &[u8], html: bool) -> Result<(String, String), IngestErrorKind> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestErrorKind::Empty);
     }
@@ -85,7 +79,7 @@ mod tests {
         let bytes =
             b"\x93Gazprom\x92s caf\xe9\x94 and the \x80 price of gas in Z\xfcrich this winter";
         assert_eq!(
-            decode(bytes, false).unwrap(),
+            decode(bytes, false).unwrap().0,
             "“Gazprom’s café” and the € price of gas in Zürich this winter"
         );
     }
@@ -106,15 +100,15 @@ mod tests {
     fn declared_and_detected_are_recorded() {
         let page =
             b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body>caf\xe9</body></html>";
-        let (text, how) = decode_with_label(page, true).unwrap();
+        let (text, how) = decode(page, true).unwrap();
         assert!(text.contains("café"));
         assert_eq!(how, "windows-1252 (declared)");
-        assert_eq!(decode_with_label(b"plain", false).unwrap().1, "UTF-8");
+        assert_eq!(decode(b"plain", false).unwrap().1, "UTF-8");
     }
 
     #[test]
     fn utf16_with_bom() {
         let bytes = [0xFF, 0xFE, b'h', 0, b'i', 0];
-        assert_eq!(decode(&bytes, false).unwrap(), "hi");
+        assert_eq!(decode(&bytes, false).unwrap().0, "hi");
     }
 }

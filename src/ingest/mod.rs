@@ -10,7 +10,7 @@ pub mod text;
 
 use std::path::Path;
 
-use crate::error::{IngestError, IngestErrorKind};
+use crate::error::IngestErrorKind;
 use crate::model::RawArticle;
 
 /// The file formats pundit reads.
@@ -59,17 +59,10 @@ pub(crate) fn sel(s: &str) -> scraper::Selector {
     scraper::Selector::parse(s).expect("static selector")
 }
 
-/// Reads and parses the article file at `path`.
-pub fn ingest_file(path: &Path) -> Result<Ingested, IngestError> {
-    let err = |kind| IngestError::new(path, kind);
-    let format = Format::from_path(path).ok_or_else(|| err(IngestErrorKind::Unsupported))?;
-    let bytes = std::fs::read(path).map_err(|e| err(IngestErrorKind::Read(e)))?;
-    ingest_bytes(&bytes, format).map_err(err)
-}
-
-/// Parses the bytes of an article file of the given format.
+/// Parses the bytes of an article file of the given format (reading the
+/// file and the size limit are `pipeline::load_file`'s job).
 pub fn ingest_bytes(bytes: &[u8], format: Format) -> Result<Ingested, IngestErrorKind> {
-    let (text, encoding) = decode::decode_with_label(bytes, format == Format::Html)?;
+    let (text, encoding) = decode::decode(bytes, format == Format::Html)?;
     let one = |a: RawArticle| Ingested {
         articles: vec![a],
         warnings: Vec::new(),

@@ -306,12 +306,8 @@ pub fn site_label(url: &str) -> Option<String> {
     Some(squash(label)).filter(|l| l.len() >= 3)
 }
 
-/// Removes a site-name suffix or prefix from a page title ("Title | Site").
-pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    strip_site(title, site, None)
-}
-
-/// Like [`strip_site_name`], also recognising the site by the URL's host.
+/// Removes a site-name suffix or prefix from a page title ("Title |
+/// Site"), recognising the site by its name or by the URL's host.
 pub fn strip_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     const SEPS: &[&str] = &[
         " | ", " - ", " — ", " – ", " :: ", " · ", " » ", " « ", " / ", " • ", " ~ ", " : ",
@@ -393,22 +389,23 @@ mod tests {
     #[test]
     fn site_suffix() {
         assert_eq!(
-            strip_site_name(
+            strip_site(
                 "Why It Matters | The Harbor Review",
-                Some("The Harbor Review")
+                Some("The Harbor Review"),
+                None
             ),
             "Why It Matters"
         );
         assert_eq!(
-            strip_site_name("Lantern — Taiwan Votes", Some("Lantern")),
+            strip_site("Lantern — Taiwan Votes", Some("Lantern"), None),
             "Taiwan Votes"
         );
         assert_eq!(
-            strip_site_name("Russia - China ties deepen", Some("Other")),
+            strip_site("Russia - China ties deepen", Some("Other"), None),
             "Russia - China ties deepen"
         );
         assert_eq!(
-            strip_site_name("Pierogi z dynią | przepisy.pl", None),
+            strip_site("Pierogi z dynią | przepisy.pl", None, None),
             "Pierogi z dynią"
         );
     }
