@@ -516,11 +516,46 @@ fn rehome(
     near_index: &HashMap<(u8, u16), Vec<(u64, String)>>,
     report: &mut IndexReport,
 ) -> Result<()> {
-    for id in released {
-        if live.contains_key(&id) {
-            continue;
+    let released: Vec<String> = released
+        .into_iter()
+        .filter(|id| !live.contains_key(id))
+        .collect();
+    if released.is_empty() {
+        return Ok(());
+    }
+    // One pass over the manifest: which files hold copies of what. Looking
+    // them up per released id would be quadratic when a normalizer change
+    // releases every document.
+    let mut holders: HashMap<String, Vec<String>> = HashMap::new();
+    for (p, f) in &ix.manifest.files {
+        for d in f.docs.iter().filter(|d| !d.indexed) {
+            if let Some(of) = &d.dup_of {
+                holders.entry(of.clone()).or_default().push(p.clone());
+            }
         }
-        let holder = ix.manifest.files.iter().find_map(|(p, f)| {
+    }
+    // Re-points the copies of `old` in `paths` to `new`.
+    let repoint = |ix: &mut PunditIndex, paths: &[String], old: &str, new: &str| {
+        for p in paths {
+            for d in ix
+                .manifest
+                .files
+                .get_mut(p)
+                .into_iter()
+                .flat_map(|f| f.docs.iter_mut())
+            {
+                if !d.indexed && d.dup_of.as_deref() == Some(old) {
+                    d.dup_of = Some(new.to_string());
+                }
+            }
+        }
+    };
+    for id in released {
+        let Some(paths) = holders.get(&id) else {
+            continue;
+        };
+        let holder = paths.iter().find_map(|p| {
+            let f = ix.manifest.files.get(p)?;
             f.docs
                 .iter()
                 .find(|d| !d.indexed && d.dup_of.as_deref() == Some(id.as_str()))
@@ -531,18 +566,8 @@ fn rehome(
         };
         // Still a copy of something indexed (the changed original, say):
         // point the copies there instead of indexing one.
-        let still_twin = find_twin(&own_id, fp, live, near_index);
-        if let Some(twin) = still_twin {
-            for d in ix
-                .manifest
-                .files
-                .values_mut()
-                .flat_map(|f| f.docs.iter_mut())
-            {
-                if !d.indexed && d.dup_of.as_deref() == Some(id.as_str()) {
-                    d.dup_of = Some(twin.clone());
-                }
-            }
+        if let Some(twin) = find_twin(&own_id, fp, live, near_index) {
+            repoint(ix, paths, &id, &twin);
             continue;
         }
         let Ok((docs, _)) = load_file(Path::new(&holder), u64::MAX) else {
@@ -555,16 +580,16 @@ fn rehome(
             .add_document(ix.to_tantivy(&doc))
             .map_err(|e| Error::index(&ix.dir, e))?;
         live.insert(own_id.clone(), holder.clone());
-        for (p, f) in ix.manifest.files.iter_mut() {
-            for d in f.docs.iter_mut() {
-                if *p == holder && d.id == own_id {
-                    d.indexed = true;
-                    d.dup_of = None;
-                } else if !d.indexed && d.dup_of.as_deref() == Some(id.as_str()) {
-                    d.dup_of = Some(own_id.clone());
-                }
-            }
+        if let Some(d) = ix
+            .manifest
+            .files
+            .get_mut(&holder)
+            .and_then(|f| f.docs.iter_mut().find(|d| d.id == own_id))
+        {
+            d.indexed = true;
+            d.dup_of = None;
         }
+        repoint(ix, paths, &id, &own_id);
         report.duplicates.retain(|d| d.id != id);
     }
     Ok(())
