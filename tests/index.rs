@@ -32,6 +32,16 @@ fn search_ids(dir: &std::path::Path, q: &str) -> Vec<String> {
     ids(&serde_json::from_slice(&out.stdout).unwrap())
 }
 
+/// The duplicates of an index summary whose path contains `part`.
+fn duplicates_matching<'a>(v: &'a Value, part: &str) -> Vec<&'a Value> {
+    v["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"].as_str().unwrap().contains(part))
+        .collect()
+}
+
 fn skipped(v: &Value) -> Vec<(String, String)> {
     v["skipped"]
         .as_array()
@@ -88,12 +98,7 @@ fn awkward_files_are_reported_not_fatal() {
 fn a_duplicate_file_is_indexed_once() {
     let tmp = corpus_copy();
     let (v, _, _) = index_json(tmp.path(), &[]);
-    let dups: Vec<&Value> = v["duplicates"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["path"].as_str().unwrap().contains("limits-of-friendship"))
-        .collect();
+    let dups = duplicates_matching(&v, "limits-of-friendship");
     assert_eq!(dups.len(), 1, "{dups:?}");
     let hits = search_ids(tmp.path(), "\"There are limits to what Beijing will do\"");
     assert_eq!(hits.len(), 1);
@@ -389,11 +394,8 @@ fn a_near_duplicate_from_another_site_is_one_document_with_both_paths() {
     let (v, _, _) = index_json(tmp.path(), &[]);
     // corpus/awkward/ holds the artillery op-ed republished two days later
     // by another outlet, with its own chrome and a caption.
-    let dup = v["duplicates"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["path"] == "corpus/awkward/syndicated-arithmetic-of-artillery.html")
+    let dup = duplicates_matching(&v, "corpus/awkward/syndicated-arithmetic-of-artillery.html")
+        .pop()
         .expect("near-duplicate reported");
     assert_eq!(
         dup["of"], "corpus/text/2023-02-15-the-arithmetic-of-artillery.txt",
@@ -456,12 +458,7 @@ fn rebuild_never_deletes_a_folder_that_is_not_an_index() {
 fn a_dated_copy_is_preferred_to_an_undated_one() {
     let tmp = corpus_copy();
     let (v, _, _) = index_json(tmp.path(), &[]);
-    let dup = v["duplicates"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["path"].as_str().unwrap().contains("(copy)"))
-        .cloned();
+    let dup = duplicates_matching(&v, "(copy)").pop();
     assert_eq!(
         dup.expect("the undated copy is the duplicate")["of"],
         "corpus/text/2024-05-20-the-limits-of-friendship.txt"
