@@ -5,48 +5,56 @@
 use chrono::{Datelike, NaiveDate};
 
 /// Month names and abbreviations in the languages pundit meets most
-/// (English, German, French, Spanish, Italian, Portuguese, Dutch, Polish),
+/// (English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+/// Russian, Ukrainian),
 /// lower case; index 0 is January.
 const MONTHS: [&[&str]; 12] = [
     &[
         "january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
-        "janeiro", "januari", "stycznia", "styczeń",
+        "janeiro", "januari", "stycznia", "styczeń", "января", "январь", "янв", "січня",
     ],
     &[
         "february", "feb", "februar", "février", "fevrier", "févr", "febrero", "febbraio",
-        "fevereiro", "februari", "lutego", "luty",
+        "fevereiro", "februari", "lutego", "luty", "февраля", "февраль", "фев", "лютого",
     ],
     &[
         "march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart", "marca", "marzec",
-        "mär",
+        "mär", "марта", "март", "мар", "березня",
     ],
     &[
-        "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
+        "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "апреля",
+        "апрель", "апр", "квітня",
     ],
-    &["may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"],
     &[
-        "june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
+        "may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj", "мая", "май", "травня",
+    ],
+    &[
+        "june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "июня",
+        "июнь", "червня",
     ],
     &[
         "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec",
+        "июля", "июль", "липня",
     ],
     &[
         "august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień",
+        "августа", "август", "авг", "серпня",
     ],
     &[
         "september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "set",
-        "września", "wrzesień",
+        "września", "wrzesień", "сентября", "сентябрь", "сен", "вересня",
     ],
     &[
         "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "out",
-        "października", "październik",
+        "października", "październik", "октября", "октябрь", "окт", "жовтня",
     ],
     &[
-        "november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
+        "november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad", "ноября",
+        "ноябрь", "ноя", "листопада",
     ],
     &[
         "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-        "dicembre", "dezembro", "grudnia", "grudzień",
+        "dicembre", "dezembro", "grudnia", "grudzień", "декабря", "декабрь", "дек", "грудня",
     ],
 ];
 
@@ -93,6 +101,9 @@ pub fn parse_loose_in(text: &str, day_first: bool) -> Option<NaiveDate> {
     if let Some(d) = parse_numeric(text, day_first) {
         return Some(d);
     }
+    if let Some(d) = parse_cjk(text) {
+        return Some(d);
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '|' | '(' | ')'))
         .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of" | "the"))
@@ -128,6 +139,30 @@ pub fn parse_loose_in(text: &str, day_first: bool) -> Option<NaiveDate> {
             c.is_ascii_digit() && (*i == 0 || !text[..*i].ends_with(|p: char| p.is_ascii_digit()))
         })
         .find_map(|(i, _)| parse_numeric(&text[i..], day_first))
+}
+
+/// A Chinese, Japanese or Korean date: "2019年6月24日", "2019년 6월 24일".
+fn parse_cjk(text: &str) -> Option<NaiveDate> {
+    let mut nums = [0u32; 3];
+    let mut from = 0;
+    for (i, marker) in [['年', '년'], ['月', '월'], ['日', '일']]
+        .iter()
+        .enumerate()
+    {
+        let at = from + text[from..].find(marker)?;
+        let before = text[from..at].trim_end();
+        from = at + marker[0].len_utf8();
+        let digits = before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if digits == 0 || digits > 4 {
+            return None;
+        }
+        nums[i] = before[before.len() - digits..].parse().ok()?;
+    }
+    ymd(nums[0], nums[1], nums[2])
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -270,6 +305,9 @@ mod tests {
             d("Monday, January 2nd, 2023").as_deref(),
             Some("2023-01-02")
         );
+        assert_eq!(d("15 августа 2016, 13:43").as_deref(), Some("2016-08-15"));
+        assert_eq!(d("2019年6月24日 19時").as_deref(), Some("2019-06-24"));
+        assert_eq!(d("2023년 11월 7일").as_deref(), Some("2023-11-07"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The publication date of a web page, by precedence: a date in the URL,
-//! the date line under the headline (unless it says "Updated"),
+//! The date of a web page, by precedence: the date its header shows the
+//! reader (an "Updated" one only when nothing else is shown), a date in
+//! the URL,
 //! publication meta tags in page order (as htmldate does), JSON-LD
 //! `datePublished`, script data, `itemprop`/`<time pubdate>`, date-like
 //! elements, the title, and only as a last resort a modification date.
@@ -72,8 +73,12 @@ pub(super) fn find_date(
         .unwrap_or_default();
     let day_first = !lang.is_empty() && lang != "en" && !lang.starts_with("en-us");
     let valid_date = |s: &str| valid_date_in(s, day_first);
-    // A date in the article's own URL is the publication date (htmldate
-    // checks it first, too).
+    // A short line right by the headline ("Hamburg, 2. November 2021").
+    if let Some(found) = header_date(doc, &valid_date) {
+        return Some(found);
+    }
+    // A date in the article's own URL: htmldate checks it first, but a
+    // slug's date is often the day the draft was made.
     let urls: Vec<&str> = url
         .into_iter()
         .chain(
@@ -86,38 +91,6 @@ pub(super) fn find_date(
     for u in &urls {
         if let Some(d) = date_in_url(u).and_then(|d| valid_date(&d)) {
             return Some((d, "url".into()));
-        }
-    }
-    // A short line right by the headline ("Hamburg, 2. November 2021").
-    if let Some(h1) = doc.select(&sel("h1")).next() {
-        let after_h1 = h1.next_siblings().filter_map(ElementRef::wrap).take(4);
-        let after_parent = h1
-            .parent()
-            .into_iter()
-            .flat_map(|p| p.next_siblings())
-            .filter_map(ElementRef::wrap)
-            .take(3);
-        for e in after_h1.chain(after_parent) {
-            // The element itself if short, else its first few short children.
-            let parts = std::iter::once(e)
-                .chain(e.descendants().filter_map(ElementRef::wrap).skip(1).take(6));
-            for part in parts {
-                let t = text_of(part);
-                // "Updated January 20" is exactly not the publication date.
-                let lower = t.to_lowercase();
-                let updated = [
-                    "updated", "update:", "aktualisiert", "modified", "mis à jour", "actualizado",
-                    "edited",
-                ]
-                .iter()
-                .any(|w| lower.contains(w));
-                if t.chars().count() <= 100
-                    && !updated
-                    && let Some(d) = valid_date(&t)
-                {
-                    return Some((d, "page text".into()));
-                }
-            }
         }
     }
     // Tags that can only mean publication first, then the generic ones
@@ -215,6 +188,68 @@ const SCRIPT_DATE_KEYS: &[&str] = &[
 ];
 
 /// The first publication date stated under a known key in a script.
+/// How much text after the headline is still its header (byline, date
+/// line, dek), in characters.
+const HEADER_TEXT: usize = 600;
+
+/// The date shown in the article header: the first short element after the
+/// first `<h1>`, in document order, that reads as a date. A line that says
+/// "Updated …" counts only when no other date is shown there: then it is the
+/// date the page presents to its reader.
+fn header_date(doc: &Html, valid_date: &dyn Fn(&str) -> Option<String>) -> Option<Found> {
+    let h1 = doc.select(&sel("h1")).next()?;
+    let mut shown_updated = None;
+    let mut seen_text = 0;
+    let mut after = false;
+    for node in doc.root_element().descendants() {
+        if node.id() == h1.id() {
+            after = true;
+            continue;
+        }
+        if !after || node.ancestors().any(|a| a.id() == h1.id()) {
+            continue;
+        }
+        if let Some(t) = node.value().as_text() {
+            let in_code = node
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "template"));
+            if !in_code {
+                seen_text += t.trim().chars().count();
+                if seen_text > HEADER_TEXT {
+                    break;
+                }
+            }
+            continue;
+        }
+        let Some(e) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if matches!(
+            e.value().name(),
+            "script" | "style" | "noscript" | "template"
+        ) {
+            continue;
+        }
+        let t = text_of(e);
+        if t.is_empty() || t.chars().count() > 100 {
+            continue;
+        }
+        let Some(d) = valid_date(&t) else { continue };
+        let lower = t.to_lowercase();
+        let updated = [
+            "updated", "update:", "aktualisiert", "modified", "mis à jour", "actualizado", "edited",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if !updated {
+            return Some((d, "page text".into()));
+        }
+        shown_updated.get_or_insert(d);
+    }
+    shown_updated.map(|d| (d, "page text (updated)".into()))
+}
+
 fn script_date(doc: &Html) -> Option<String> {
     for script in doc.select(&sel("script")) {
         let text: String = script.text().collect();

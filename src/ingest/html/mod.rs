@@ -31,9 +31,31 @@ const MAX_DEPTH: usize = 1_000;
 pub fn read(text: &str) -> (RawArticle, Option<String>) {
     let depth = nesting_estimate(text);
     if depth > MAX_DEPTH {
+        // The `<head>` is shallow even when the body is not: its metadata
+        // still holds.
+        let head_end = text.to_ascii_lowercase().find("<body").unwrap_or(0);
+        let head = &text[..head_end];
+        let meta = if nesting_estimate(head) <= MAX_DEPTH {
+            meta::read(&Html::parse_document(head))
+        } else {
+            meta::PageMeta::default()
+        };
+        let title = meta
+            .title
+            .as_deref()
+            .map(|t| meta::strip_site(t, meta.site.as_deref(), meta.url.as_deref()));
         let raw = RawArticle {
             format: "html",
-            paragraphs: flat_text(text),
+            title,
+            description: meta.description,
+            authors: meta.authors,
+            date: meta.date,
+            source: meta.site,
+            url: meta.url,
+            lang: meta.lang,
+            paragraphs: flat_text(&text[head_end..]),
+            has_header_lines: true,
+            provenance: meta.provenance,
             ..Default::default()
         };
         return (
@@ -492,7 +514,7 @@ mod tests {
     fn deep_nesting_is_read_as_flat_text_in_bounded_time() {
         let depth = 100_000;
         let page = format!(
-            "<html><body>{}<p>Deep text, with a comma &amp; an entity, at the bottom.</p><script>var x;</script>{}</body></html>",
+            "<html><head><title>Deep | Site</title><meta property=\"og:site_name\" content=\"Site\"><meta property=\"article:published_time\" content=\"2022-05-03T10:00:00Z\"></head><body>{}<p>Deep text, with a comma &amp; an entity, at the bottom.</p><script>var x;</script>{}</body></html>",
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );
@@ -504,6 +526,9 @@ mod tests {
             vec!["Deep text, with a comma & an entity, at the bottom."]
         );
         assert!(warning.unwrap().contains("deep; read as plain text"));
+        // The shallow head still gives the metadata.
+        assert_eq!(raw.date.as_deref(), Some("2022-05-03"));
+        assert_eq!(raw.title.as_deref(), Some("Deep"));
         // Ordinary nesting goes through the DOM.
         let (raw, warning) = read(&format!(
             "<html><body>{}<p>Shallow.</p>{}</body></html>",
