@@ -18,6 +18,21 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in display order.
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Misc,
+    ];
+
+    /// Reads `PERSON`, `ORG`, `PLACE` or `MISC`, in any case.
+    pub fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s))
+    }
+
     /// Returns the upper-case name used in JSON and queries.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -34,11 +49,15 @@ impl EntityType {
 pub struct Entity {
     /// Canonical name.
     pub name: String,
-    /// The entity's type, or `None` while it is not known.
+    /// The entity's type.
     #[serde(rename = "type")]
-    pub kind: Option<EntityType>,
-    /// Mentions in the document (title and body).
+    pub kind: EntityType,
+    /// Mentions in the document (title, body, tagline and pull quotes).
     pub count: usize,
+    /// The spellings seen in this document, most used first ("Putin",
+    /// "President Putin" under "Vladimir Putin").
+    #[serde(default)]
+    pub forms: Vec<String>,
 }
 
 /// A normalized article: the unit pundit indexes and returns.
@@ -285,4 +304,29 @@ pub struct Stats {
     pub top_entities: Vec<NameCount>,
     /// Size of the index directory in bytes.
     pub index_bytes: u64,
+}
+
+/// How many matching documents mention one entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityCount {
+    /// Canonical name.
+    pub name: String,
+    /// The entity's type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Matching documents that mention it.
+    pub documents: u64,
+}
+
+/// The answer of `pundit entities`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityCounts {
+    /// The query (empty: every document).
+    pub query: String,
+    /// The entity every counted document mentions (`--with`).
+    pub with: Option<String>,
+    /// Documents counted.
+    pub documents: u64,
+    /// The entities, most mentioned first.
+    pub entities: Vec<EntityCount>,
 }

@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Instant, UNIX_EPOCH};
 
+use crate::entities::Extractor;
 use crate::error::{Error, IngestError, IngestErrorKind, Result};
 use crate::fingerprint;
 use crate::index::PunditIndex;
@@ -33,6 +34,10 @@ pub struct IndexOptions {
     pub rebuild: bool,
     /// Skip files larger than this many bytes.
     pub max_file_size: u64,
+    /// The user's entity lists (besides `entities.tsv` in the index
+    /// directory, which is always read when present); when empty, those of
+    /// the last run that gave some.
+    pub entity_files: Vec<PathBuf>,
 }
 
 impl Default for IndexOptions {
@@ -40,6 +45,7 @@ impl Default for IndexOptions {
         IndexOptions {
             rebuild: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            entity_files: Vec::new(),
         }
     }
 }
@@ -79,6 +85,7 @@ fn stamp(meta: &std::fs::Metadata) -> Stamp {
 pub fn load_file(
     path: &Path,
     max_size: u64,
+    entities: &Extractor,
 ) -> std::result::Result<(Vec<Document>, Vec<String>), IngestError> {
     let read_err = |e| IngestError::new(path, IngestErrorKind::Read(e));
     let size = std::fs::metadata(path).map_err(read_err)?.len();
@@ -89,13 +96,15 @@ pub fn load_file(
         ));
     }
     let bytes = std::fs::read(path).map_err(read_err)?;
-    load_bytes(path, &bytes)
+    load_bytes(path, &bytes, entities)
 }
 
-/// Normalizes every document of the file at `path`, whose bytes are given.
+/// Normalizes every document of the file at `path`, whose bytes are
+/// given, and finds its entities.
 pub fn load_bytes(
     path: &Path,
     bytes: &[u8],
+    entities: &Extractor,
 ) -> std::result::Result<(Vec<Document>, Vec<String>), IngestError> {
     let err = |kind| IngestError::new(path, kind);
     let format = Format::from_path(path).ok_or_else(|| err(IngestErrorKind::Unsupported))?;
@@ -107,7 +116,10 @@ pub fn load_bytes(
     for raw in got.articles {
         let record = raw.record;
         match normalize::normalize(raw, &key) {
-            Ok(d) => docs.push(d),
+            Ok(mut d) => {
+                entities.annotate(&mut d);
+                docs.push(d);
+            }
             Err(kind) if multi => warnings.push(match record {
                 Some(n) => format!("record {n}: {kind}"),
                 None => kind.to_string(),
@@ -172,13 +184,29 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
         }
         other => other?,
     };
-    // A changed normalizer makes every stored document stale.
-    let force = ix.manifest.normalizer != NORMALIZER_VERSION;
+    if !opts.entity_files.is_empty() {
+        let mut files = Vec::new();
+        for f in &opts.entity_files {
+            files.push(walk::absolute(f).map_err(|error| Error::Io {
+                path: f.clone(),
+                error,
+            })?);
+        }
+        ix.manifest.entity_files = files;
+    }
+    let entities = ix.extractor()?;
+    // A changed normalizer or entity list makes every stored document stale.
+    let mut force = ix.manifest.normalizer != NORMALIZER_VERSION;
     if force {
         notes.push(format!(
             "ingestion changed since this index was built (normalizer v{} to v{NORMALIZER_VERSION}): re-reading every file",
             ix.manifest.normalizer
         ));
+    } else if ix.manifest.entities != entities.gazetteer().fingerprint()
+        && !ix.manifest.files.is_empty()
+    {
+        force = true;
+        notes.push("the entity lists changed since the last run: re-reading every file".into());
     }
     let dir_abs = walk::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut found = walk::Walked::default();
@@ -252,7 +280,12 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
     }
 
     if !gone.is_empty() || !todo.is_empty() || force {
-        apply(&mut ix, gone, todo, force, opts.max_file_size, &mut report)?;
+        let run = Run {
+            force,
+            max_size: opts.max_file_size,
+            entities: &entities,
+        };
+        apply(&mut ix, gone, todo, &run, &mut report)?;
     }
     report.documents = ix.reader()?.searcher().num_docs();
     report.seconds = started.elapsed().as_secs_f64();
@@ -261,14 +294,25 @@ pub fn sync(dir: &Path, roots: &[PathBuf], opts: &IndexOptions) -> Result<IndexR
 
 /// Applies the plan: deletes, re-reads and re-indexes, then commits the
 /// index and saves the manifest.
+/// How an index run reads files.
+struct Run<'a> {
+    /// Re-read files even when their content did not change.
+    force: bool,
+    /// Skip files larger than this many bytes.
+    max_size: u64,
+    entities: &'a Extractor,
+}
+
 fn apply(
     ix: &mut PunditIndex,
     gone: Vec<String>,
     todo: Vec<(PathBuf, Stamp)>,
-    force: bool,
-    max_size: u64,
+    run: &Run,
     report: &mut IndexReport,
 ) -> Result<()> {
+    let Run {
+        force, max_size, ..
+    } = *run;
     let mut writer = ix.writer()?;
     let dir = ix.dir.clone();
     let ierr = |e: tantivy::TantivyError| Error::index(&dir, e);
@@ -361,7 +405,7 @@ fn apply(
             skipped: None,
             warnings: Vec::new(),
         };
-        match load_bytes(&path, &bytes) {
+        match load_bytes(&path, &bytes, run.entities) {
             Ok((docs, warnings)) => {
                 for w in &warnings {
                     report.warnings.push(problem(&key, w.clone()));
@@ -424,8 +468,11 @@ fn apply(
         ix.manifest.files.insert(key, entry);
     }
 
-    rehome(ix, &mut writer, released, &mut live, &near_index, report)?;
+    rehome(
+        ix, &mut writer, released, &mut live, &near_index, run, report,
+    )?;
     ix.manifest.normalizer = NORMALIZER_VERSION;
+    ix.manifest.entities = run.entities.gazetteer().fingerprint().to_string();
     writer.commit().map_err(ierr)?;
     writer.wait_merging_threads().map_err(ierr)?;
     ix.save_manifest()
@@ -514,6 +561,7 @@ fn rehome(
     released: HashSet<String>,
     live: &mut HashMap<String, String>,
     near_index: &HashMap<(u8, u16), Vec<(u64, String)>>,
+    run: &Run,
     report: &mut IndexReport,
 ) -> Result<()> {
     let released: Vec<String> = released
@@ -570,7 +618,7 @@ fn rehome(
             repoint(ix, paths, &id, &twin);
             continue;
         }
-        let Ok((docs, _)) = load_file(Path::new(&holder), u64::MAX) else {
+        let Ok((docs, _)) = load_file(Path::new(&holder), u64::MAX, run.entities) else {
             continue;
         };
         let Some(doc) = docs.into_iter().find(|d| d.id == own_id) else {

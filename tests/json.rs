@@ -38,8 +38,9 @@ struct Hit {
 struct Entity {
     name: String,
     #[serde(rename = "type")]
-    kind: Option<String>,
+    kind: String,
     count: u64,
+    forms: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,11 +73,8 @@ fn check_hit(h: &Hit, word: &str) {
     }
     for e in &h.entities {
         assert!(!e.name.is_empty() && e.count >= 1);
-        assert!(
-            e.kind
-                .as_deref()
-                .is_none_or(|k| ["PERSON", "ORG", "PLACE", "MISC"].contains(&k))
-        );
+        assert!(["PERSON", "ORG", "PLACE", "MISC"].contains(&e.kind.as_str()));
+        assert!(!e.forms.is_empty() && e.forms.len() as u64 <= e.count);
     }
     assert!(!h.snippets.is_empty() && h.snippets.len() <= 3);
     let mut marked = 0;

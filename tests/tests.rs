@@ -2,6 +2,7 @@
 
 mod util;
 
+mod entities;
 mod fixtures_ingest;
 mod index;
 mod inspect;

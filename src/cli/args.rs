@@ -33,6 +33,9 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Summarize the index: documents, authors, sources, dates, entities.
     Stats(StatsArgs),
+    /// The entities most mentioned in the documents matching QUERY (all
+    /// documents without one), or co-occurring most with --with NAME.
+    Entities(EntitiesArgs),
 }
 
 /// Output of commands that print a summary.
@@ -65,6 +68,10 @@ pub struct IndexArgs {
     /// Skip files larger than this many MiB.
     #[arg(long, value_name = "MIB", default_value_t = 16)]
     pub max_file_size: u64,
+    /// Your own entity list (TSV, see README; repeatable). Remembered for
+    /// later runs; `entities.tsv` in the index directory is always read.
+    #[arg(long = "entities", value_name = "FILE")]
+    pub entities: Vec<PathBuf>,
 }
 
 /// Search output formats.
@@ -120,7 +127,8 @@ pub struct SearchArgs {
     /// Only articles by this author (repeat for any of several).
     #[arg(long, value_name = "NAME")]
     pub author: Vec<String>,
-    /// Only articles mentioning this entity (repeat: all required).
+    /// Only articles mentioning this entity, by name or alias, optionally
+    /// typed: PERSON:Jordan (repeat: all required).
     #[arg(long, value_name = "NAME")]
     pub entity: Vec<String>,
     /// Only articles from this outlet (repeat for any of several).
@@ -175,6 +183,10 @@ pub struct InspectArgs {
     /// Refuse files larger than this many MiB.
     #[arg(long, value_name = "MIB", default_value_t = 16)]
     pub max_file_size: u64,
+    /// Your own entity list (TSV, see README; repeatable), besides
+    /// `entities.tsv` in the index directory.
+    #[arg(long = "entities", value_name = "FILE")]
+    pub entities: Vec<PathBuf>,
 }
 
 /// `pundit stats`
@@ -183,4 +195,59 @@ pub struct StatsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Pretty)]
     pub format: SummaryFormat,
+}
+
+/// Formats of `entities`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountFormat {
+    /// A readable table.
+    Pretty,
+    /// One JSON object: {query, with, documents, entities: [{name, type, documents}]}.
+    Json,
+    /// A header row and one row per entity: name, type, documents.
+    Csv,
+}
+
+/// Entity types, for `--type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum KindArg {
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Places.
+    Place,
+    /// Weapons, programmes, treaties, strategies, events.
+    Misc,
+}
+
+/// `pundit entities`
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Count over the documents matching this query (query language as in
+    /// `search`); all documents when omitted or "".
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Index these files or folders first and count only under them.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// How many entities to list.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Only entities of this type.
+    #[arg(long = "type", value_enum, value_name = "TYPE", ignore_case = true)]
+    pub kind: Option<KindArg>,
+    /// The entities that co-occur most with NAME (a name or alias).
+    #[arg(long, value_name = "NAME")]
+    pub with: Option<String>,
+    /// Only documents published on or after DATE.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only documents published on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CountFormat::Pretty)]
+    pub format: CountFormat,
 }

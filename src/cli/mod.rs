@@ -8,12 +8,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use pundit::date::{self, Bound};
+use pundit::entities::Extractor;
 use pundit::index::{PunditIndex, lookup};
+use pundit::model::EntityType;
 use pundit::output::{self, Style};
 use pundit::pipeline::{self, IndexOptions};
+use pundit::search::counts::{self, CountRequest};
 use pundit::search::{self, SearchRequest, Sort};
 
-use args::{Cli, ColorChoice, Command, DocFormat, OutputFormat, SortBy, SummaryFormat};
+use args::{
+    Cli, ColorChoice, Command, CountFormat, DocFormat, KindArg, OutputFormat, SortBy, SummaryFormat,
+};
 
 /// Exit status: success or hits.
 pub const OK: i32 = 0;
@@ -32,8 +37,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Index(a) => index(&index_dir, a),
         Command::Search(a) => search(&index_dir, a),
         Command::Show(a) => show(&index_dir, a),
-        Command::Inspect(a) => inspect(a),
+        Command::Inspect(a) => inspect(&index_dir, a),
         Command::Stats(a) => stats(&index_dir, a),
+        Command::Entities(a) => entities(&index_dir, a),
     }
 }
 
@@ -64,6 +70,7 @@ fn index(dir: &Path, a: args::IndexArgs) -> Result<i32> {
     let opts = IndexOptions {
         rebuild: a.rebuild,
         max_file_size: a.max_file_size.saturating_mul(1024 * 1024),
+        entity_files: a.entities,
     };
     let report = pipeline::sync(dir, &a.paths, &opts)?;
     for n in &report.notes {
@@ -103,35 +110,7 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
     pundit::search::parse::parse(&a.query).map_err(|e| query_error(&a.query, e))?;
     let since = user_date("--since", a.since.as_deref(), Bound::Start)?;
     let until = user_date("--until", a.until.as_deref(), Bound::End)?;
-    let mut scopes = Vec::new();
-    if !a.paths.is_empty() {
-        let report = match pipeline::sync(dir, &a.paths, &IndexOptions::default()) {
-            Ok(r) => r,
-            // Someone else is updating the index: search what it has.
-            Err(e @ pundit::Error::Locked(_)) => {
-                eprintln!("pundit: {e}; searching its last commit");
-                Default::default()
-            }
-            Err(e) => return Err(e.into()),
-        };
-        for n in &report.notes {
-            eprintln!("pundit: {n}");
-        }
-        if report.changed() {
-            eprintln!(
-                "pundit: index {} updated: {} added, {} updated, {} removed, {} skipped (`pundit index` lists them)",
-                dir.display(),
-                report.added,
-                report.updated,
-                report.removed,
-                report.skipped.len()
-            );
-        }
-        for p in &a.paths {
-            let abs = std::fs::canonicalize(p).with_context(|| format!("{}", p.display()))?;
-            scopes.push(abs.to_string_lossy().into_owned());
-        }
-    }
+    let scopes = sync_for(dir, &a.paths)?;
     let ix = open_existing(dir)?;
     let req = SearchRequest {
         query: a.query.clone(),
@@ -165,6 +144,89 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
     Ok(if results.total > 0 { OK } else { NO_HITS })
 }
 
+/// With PATHs, brings the index up to date for them and returns their
+/// absolute forms, to restrict results to them.
+fn sync_for(dir: &Path, paths: &[PathBuf]) -> Result<Vec<String>> {
+    let mut scopes = Vec::new();
+    if paths.is_empty() {
+        return Ok(scopes);
+    }
+    let report = match pipeline::sync(dir, paths, &IndexOptions::default()) {
+        Ok(r) => r,
+        // Someone else is updating the index: search what it has.
+        Err(e @ pundit::Error::Locked(_)) => {
+            eprintln!("pundit: {e}; searching its last commit");
+            Default::default()
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for n in &report.notes {
+        eprintln!("pundit: {n}");
+    }
+    if report.changed() {
+        eprintln!(
+            "pundit: index {} updated: {} added, {} updated, {} removed, {} skipped (`pundit index` lists them)",
+            dir.display(),
+            report.added,
+            report.updated,
+            report.removed,
+            report.skipped.len()
+        );
+    }
+    for p in paths {
+        let abs = std::fs::canonicalize(p).with_context(|| format!("{}", p.display()))?;
+        scopes.push(abs.to_string_lossy().into_owned());
+    }
+    Ok(scopes)
+}
+
+fn entities(dir: &Path, a: args::EntitiesArgs) -> Result<i32> {
+    let query = a.query.unwrap_or_default();
+    if !query.trim().is_empty() {
+        pundit::search::parse::parse(&query).map_err(|e| query_error(&query, e))?;
+    }
+    let since = user_date("--since", a.since.as_deref(), Bound::Start)?;
+    let until = user_date("--until", a.until.as_deref(), Bound::End)?;
+    let scopes = sync_for(dir, &a.paths)?;
+    let ix = open_existing(dir)?;
+    let req = CountRequest {
+        search: SearchRequest {
+            query: query.clone(),
+            scopes,
+            since,
+            until,
+            ..SearchRequest::default()
+        },
+        kind: a.kind.map(|k| match k {
+            KindArg::Person => EntityType::Person,
+            KindArg::Org => EntityType::Org,
+            KindArg::Place => EntityType::Place,
+            KindArg::Misc => EntityType::Misc,
+        }),
+        with: a.with,
+        top: a.top,
+    };
+    let counts = counts::entity_counts(&ix, &req).map_err(|e| match e {
+        pundit::Error::Query(q) => query_error(&query, q),
+        e => e.into(),
+    })?;
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        CountFormat::Pretty => output::write_entity_counts(&mut out, &counts)?,
+        CountFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &counts)?;
+            writeln!(out)?;
+        }
+        CountFormat::Csv => output::write_entity_counts_csv(&mut out, &counts)?,
+    }
+    out.flush()?;
+    Ok(if counts.entities.is_empty() {
+        NO_HITS
+    } else {
+        OK
+    })
+}
+
 /// A query error with the query and a caret under the problem.
 fn query_error(query: &str, e: pundit::error::QueryError) -> anyhow::Error {
     let shown = output::sanitize(query);
@@ -184,9 +246,11 @@ fn show(dir: &Path, a: args::ShowArgs) -> Result<i32> {
     Ok(OK)
 }
 
-fn inspect(a: args::InspectArgs) -> Result<i32> {
+fn inspect(dir: &Path, a: args::InspectArgs) -> Result<i32> {
+    let lists = pundit::index::entity_lists(dir, &a.entities);
+    let names = Extractor::with_files(&lists.iter().map(PathBuf::as_path).collect::<Vec<_>>())?;
     let (docs, warnings) =
-        pipeline::load_file(&a.file, a.max_file_size.saturating_mul(1024 * 1024))?;
+        pipeline::load_file(&a.file, a.max_file_size.saturating_mul(1024 * 1024), &names)?;
     for w in warnings {
         eprintln!("pundit: {}: {}", a.file.display(), w);
     }

@@ -1,324 +1,687 @@
-//! Named entities: who and what an article is about. A bundled gazetteer
-//! (`data/gazetteer.tsv`) gives canonical names and types for well-known
-//! actors; capitalised name sequences not in it are still found, untyped.
+//! Named entities: who and what an article is about. Typed (`PERSON`,
+//! `ORG`, `PLACE`, `MISC`), canonical, with the spellings each article used.
+//!
+//! Two sources: the gazetteer (bundled lists plus the user's, matched in
+//! one pass), and names found by rule — capitalised runs that are not just
+//! sentence-initial words, names after titles, organisations with
+//! lower-case connectors, model designations. Within an article, a bare
+//! surname resolves to the full name used elsewhere in it and an acronym
+//! defined in the text ("… Studies (CSIS)") to its long form.
 //! Deterministic and offline.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+pub mod gazetteer;
+mod names;
 
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use crate::error::Result;
 use crate::model::{Entity, EntityType};
+pub use gazetteer::Gazetteer;
+use names::Token;
 
-/// Longest alias, in words.
-const MAX_ALIAS_WORDS: usize = 6;
-
-/// Words that start sentences or headings but are not names on their own.
-const STOP: &[&str] = &[
-    "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For",
-    "But", "And", "Or", "If", "When", "While", "As", "By", "With", "From", "To", "Of", "We",
-    "They", "He", "She", "I", "You", "Our", "Their", "His", "Her", "There", "Here", "What", "Why",
-    "How", "Who", "Which", "Where", "After", "Before", "Since", "Until", "Yet", "So", "Still",
-    "Even", "Also", "Instead", "Outside", "Inside", "Between", "Among", "Such", "Some", "Many",
-    "Most", "Much", "More", "No", "Not", "None", "All", "Both", "Each", "Every", "Other",
-    "Another", "One", "Two", "Three", "First", "Second", "Last", "Next", "New", "Now", "Then",
-    "Today", "Tomorrow", "Yesterday", "Meanwhile", "However", "Moreover", "Although", "Though",
-    "Because", "Unless", "Whether", "Nor", "Over", "Under", "Into", "About", "Above", "Below",
-    "Across", "Against", "During", "Without", "Within", "Through", "Despite", "Beyond", "Do",
-    "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Has", "Have", "Had", "Can", "Could", "Will",
-    "Would", "Should", "May", "Might", "Must", "Let", "Consider", "Take", "Read", "See", "Share",
-    "Like", "Comments", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "President", "Prime",
-    "Minister", "Gen.", "Sen.", "Rep.", "Chairman", "Secretary", "Yes", "Indeed", "Perhaps",
-    "Only", "Just", "Very", "Few", "Several", "Any", "Part", "Worse", "Better", "Again", "Once",
-    "Put", "Given", "Taken", "Unlike", "Like", "Think", "Note", "Look", "Ask", "Washington's",
-    "Advertisement", "Related", "Subscribe", "Posted", "Updated", "Published", "Photo", "Image",
-    "Source", "Sources", "Editor", "Opinion", "Analysis", "News", "Later", "Earlier", "Recently",
-    "Officials", "Critics", "Analysts", "Experts", "Supporters", "Both", "Neither", "Either",
-    "Nevertheless", "Nonetheless", "Thus", "Hence", "Therefore", "Finally", "Initially",
-];
-
-const MONTHS_DAYS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday",
-];
-
-/// Lower-case words allowed inside a multi-word name.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "de", "on", "al", "bin", "van", "von",
-];
-
-struct Gazetteer {
-    /// Alias (exact surface form) → (canonical, type).
-    aliases: HashMap<String, (String, EntityType)>,
+/// Finds the entities of articles. Cheap to clone.
+#[derive(Clone)]
+pub struct Extractor {
+    gazetteer: Arc<Gazetteer>,
 }
 
-fn parse_type(s: &str) -> Option<EntityType> {
-    match s {
-        "PERSON" => Some(EntityType::Person),
-        "ORG" => Some(EntityType::Org),
-        "PLACE" => Some(EntityType::Place),
-        "MISC" => Some(EntityType::Misc),
-        _ => None,
-    }
-}
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        let mut aliases = HashMap::new();
-        for line in include_str!("../../data/gazetteer.tsv").lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            let Some(kind) = cols.get(1).and_then(|t| parse_type(t)) else {
-                continue;
-            };
-            let canonical = cols[0].to_string();
-            aliases.insert(canonical.clone(), (canonical.clone(), kind));
-            for alias in cols.get(2).into_iter().flat_map(|a| a.split('|')) {
-                aliases.insert(alias.to_string(), (canonical.clone(), kind));
-            }
-        }
-        Gazetteer { aliases }
-    })
-}
-
-/// A word of the text with whether a sentence starts at it.
-struct Word<'a> {
+/// One segment of an article: its text and whether names may be
+/// discovered in it (not in titles and headings, whose every word is
+/// capitalised).
+struct Segment<'a> {
     text: &'a str,
-    sentence_start: bool,
+    discover: bool,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut sentence_start = true;
-    for raw in text.split(|c: char| c.is_whitespace() || c == '—' || c == '–') {
-        let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let mut word = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        // "U.S." keeps its final period; "said." and "Xi." do not.
-        if word.ends_with('.') && word.matches('.').count() == 1 {
-            word = &word[..word.len() - 1];
+/// A mention found in a segment.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// The surface form, with a person's title when one preceded it.
+    form: String,
+    /// The name it stands for before in-document resolution.
+    name: String,
+    kind: EntityType,
+    /// From the gazetteer (canonical already).
+    known: bool,
+    /// Some mention of it was not the first word of a sentence.
+    mid_sentence: bool,
+    /// Found where discovery is allowed (not only in headings).
+    in_prose: bool,
+    /// It followed a person's title.
+    titled: bool,
+}
+
+impl Extractor {
+    /// The extractor with the bundled gazetteer (built once per process).
+    pub fn bundled() -> Extractor {
+        static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+        Extractor {
+            gazetteer: G.get_or_init(|| Arc::new(Gazetteer::bundled())).clone(),
         }
-        for suffix in ["'s", "’s"] {
-            if let Some(w) = word.strip_suffix(suffix) {
-                word = w;
-            }
+    }
+
+    /// The bundled gazetteer plus the user's entity files.
+    pub fn with_files(files: &[&Path]) -> Result<Extractor> {
+        if files.is_empty() {
+            return Ok(Extractor::bundled());
         }
-        if !word.is_empty() {
-            out.push(Word {
-                text: word,
-                sentence_start,
+        Ok(Extractor {
+            gazetteer: Arc::new(Gazetteer::with_files(files)?),
+        })
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Fills in the entities of a document from its title, body, tagline
+    /// and pull quotes.
+    pub fn annotate(&self, doc: &mut crate::model::Document) {
+        let mut prose: Vec<&str> = doc.body.split("\n\n").collect();
+        prose.extend(doc.pull_quotes.iter().map(String::as_str));
+        prose.extend(doc.tagline.as_deref());
+        let title = Some(doc.title.as_str()).filter(|t| !t.is_empty());
+        doc.entities = self.extract(title, &prose);
+    }
+
+    /// Returns the entities of an article (its title, paragraphs, and
+    /// other prose such as a tagline), most mentioned first.
+    pub fn extract(&self, title: Option<&str>, paragraphs: &[&str]) -> Vec<Entity> {
+        let mut segments: Vec<Segment> = Vec::new();
+        if let Some(t) = title {
+            segments.push(Segment {
+                text: t,
+                discover: false,
             });
         }
-        let end = raw.trim_end_matches(['"', '”', '’', '\'', ')']);
-        sentence_start = raw.is_empty()
-            || raw.contains('\n')
-            || (end.ends_with(['.', '!', '?', ':']) && !is_abbreviation(end));
-    }
-    out
-}
-
-fn is_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr." | "Ms." | "Mrs." | "Dr." | "Gen." | "Sen." | "Rep." | "St." | "No." | "Prof."
-    ) || (w.matches('.').count() > 1 && w.len() <= 6)
-}
-
-fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Returns the entities of an article, most mentioned first.
-pub fn extract(title: &str, body: &str) -> Vec<Entity> {
-    let g = gazetteer();
-    let mut counts: HashMap<String, (Option<EntityType>, usize)> = HashMap::new();
-    // A capitalised sentence-initial word that the text also uses in lower
-    // case ("Later", "Officials") is an ordinary word, not a name.
-    let lower: HashSet<&str> = body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
-    for (text, find_unknown) in [(title, false), (body, true)] {
-        for para in text.split("\n\n") {
-            scan(&words(para), g, find_unknown.then_some(&lower), &mut counts);
+        for p in paragraphs {
+            segments.push(Segment {
+                text: p,
+                discover: !is_heading(p),
+            });
         }
+        let mut mentions = Vec::new();
+        let mut acronyms: HashMap<String, String> = HashMap::new();
+        for seg in &segments {
+            self.scan(seg, &mut mentions, &mut acronyms);
+        }
+        self.resolve(mentions, &acronyms)
     }
-    merge_surnames(&mut counts);
-    let mut out: Vec<Entity> = counts
-        .into_iter()
-        .map(|(name, (kind, count))| Entity { name, kind, count })
-        .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    out
-}
 
-fn scan(
-    ws: &[Word<'_>],
-    g: &Gazetteer,
-    find_unknown: Option<&HashSet<&str>>,
-    counts: &mut HashMap<String, (Option<EntityType>, usize)>,
-) {
-    let mut i = 0;
-    while i < ws.len() {
-        // Longest gazetteer alias starting here.
-        let mut matched = None;
-        for n in (1..=MAX_ALIAS_WORDS.min(ws.len() - i)).rev() {
-            let phrase = ws[i..i + n]
-                .iter()
-                .map(|w| w.text)
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some((canonical, kind)) = g.aliases.get(&phrase) {
-                matched = Some((n, canonical.clone(), *kind));
-                break;
+    /// Finds the mentions of one segment.
+    fn scan(&self, seg: &Segment, out: &mut Vec<Mention>, acronyms: &mut HashMap<String, String>) {
+        let text = seg.text;
+        let toks = names::tokens(text);
+        let hits = self.gazetteer.find(text);
+        // The gazetteer hit covering each token (both lists are in order).
+        let mut covered: Vec<Option<usize>> = vec![None; toks.len()];
+        let mut h = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while h < hits.len() && hits[h].end <= t.start {
+                h += 1;
+            }
+            if h < hits.len() && hits[h].start < t.end {
+                covered[i] = Some(h);
             }
         }
-        if let Some((n, canonical, kind)) = matched {
-            let e = counts.entry(canonical).or_insert((Some(kind), 0));
-            e.1 += 1;
-            i += n;
-            continue;
-        }
-        let Some(lower) = find_unknown else {
-            i += 1;
-            continue;
+        let in_work_title = work_titles(text, &toks);
+        let ctx = Ctx {
+            text,
+            toks: &toks,
+            discover: seg.discover,
         };
-        if !capitalised(ws[i].text) {
-            i += 1;
-            continue;
-        }
-        // A run of capitalised words, with connectors inside.
-        let mut j = i;
-        let mut end = i;
-        while j < ws.len() && j - i < 8 {
-            let w = ws[j].text;
-            if capitalised(w) && !MONTHS_DAYS.contains(&w) && (j == i || !ws[j].sentence_start) {
-                if j > i && g.aliases.contains_key(w) {
-                    break;
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(h) = covered[i] {
+                let hit = hits[h];
+                let mut j = i;
+                while j + 1 < toks.len() && covered[j + 1] == Some(h) {
+                    j += 1;
                 }
-                end = j + 1;
-                j += 1;
-            } else if j > i
-                && CONNECTORS.contains(&w)
-                && ws.get(j + 1).is_some_and(|n| capitalised(n.text))
+                let known = self.gazetteer.known(hit.entity);
+                // "Finnish Border Guard", "Helsinki Commission", "Sofia
+                // Lindqvist": a known place or organisation that starts a
+                // longer name.
+                if seg.discover
+                    && matches!(known.kind, EntityType::Place | EntityType::Org)
+                    && !toks[j].breaks_after
+                    && !toks[j].possessive
+                    && !in_work_title[i]
+                    && let Some(run) = name_run(&toks, &covered, j + 1)
+                    && (toks[run.clone()].iter().any(|t| {
+                        !names::is_common(t.text)
+                            && !names::is_title(t.text)
+                            && !names::is_connector(t.text)
+                    }) || {
+                        let last = toks[run.end - 1].text;
+                        names::is_org_word(last) || names::is_misc_word(last)
+                    })
+                    && !toks[run.clone()].iter().any(|t| names::is_title(t.text))
+                    && let Some(m) = self.candidate(&ctx, i, run.end, acronyms, true)
+                {
+                    self.note_acronym(text, &toks, run.end - 1, &m.name, acronyms);
+                    out.push(m);
+                    i = run.end;
+                    continue;
+                }
+                let titled = title_before(&toks, i);
+                let form_start = if known.kind == EntityType::Person {
+                    titled.map_or(hit.start, |k| toks[k].start)
+                } else {
+                    hit.start
+                };
+                out.push(Mention {
+                    form: text[form_start..hit.end].to_string(),
+                    name: known.name.clone(),
+                    kind: known.kind,
+                    known: true,
+                    mid_sentence: !toks[i].sentence_start,
+                    in_prose: seg.discover,
+                    titled: titled.is_some(),
+                });
+                self.note_acronym(text, &toks, j, &known.name, acronyms);
+                i = j + 1;
+                continue;
+            }
+            // "LONDON —", "RUSSIA": a known name in capitals.
+            let w = toks[i].text;
+            if w.chars().count() >= 4 && w.chars().all(|c| c.is_uppercase()) {
+                let title_case: String = w
+                    .chars()
+                    .take(1)
+                    .chain(w.chars().skip(1).flat_map(char::to_lowercase))
+                    .collect();
+                if let Some(id) = self
+                    .gazetteer
+                    .lookup(&title_case)
+                    .or(self.gazetteer.lookup(w))
+                {
+                    let known = self.gazetteer.known(id);
+                    out.push(Mention {
+                        form: w.to_string(),
+                        name: known.name.clone(),
+                        kind: known.kind,
+                        known: true,
+                        mid_sentence: !toks[i].sentence_start,
+                        in_prose: seg.discover,
+                        titled: false,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+            let run = (!in_work_title[i])
+                .then(|| name_run(&toks, &covered, i))
+                .flatten();
+            let Some(mut run) = run else {
+                i += 1;
+                continue;
+            };
+            // "University of Tokyo", "Bank of China": a head word, "of"
+            // and a known place.
+            let head = toks[run.clone()]
+                .iter()
+                .any(|t| names::is_org_word(t.text) || names::is_place_word(t.text));
+            let place_before = run.len() == 1 && names::is_place_word(toks[run.start].text);
+            if place_before
+                && run.end < toks.len()
+                && !toks[run.start].breaks_after
+                && let Some(h) = covered[run.end]
+                && self.gazetteer.known(hits[h].entity).kind == EntityType::Place
             {
-                j += 1;
+                // "Lake Geneva", "Port Sudan".
+                let mut e = run.end;
+                while e + 1 < toks.len() && covered[e + 1] == Some(h) {
+                    e += 1;
+                }
+                run = run.start..e + 1;
+            } else if head
+                && run.end + 1 < toks.len()
+                && matches!(toks[run.end].text, "of" | "for")
+                && !toks[run.end - 1].breaks_after
+                && let Some(h) = covered[run.end + 1]
+                && self.gazetteer.known(hits[h].entity).kind == EntityType::Place
+            {
+                let mut e = run.end + 1;
+                while e + 1 < toks.len() && covered[e + 1] == Some(h) {
+                    e += 1;
+                }
+                run = run.start..e + 1;
+            }
+            let next = run.end;
+            for part in split_coordination(&toks, run) {
+                if let Some(m) = self.candidate(&ctx, part.start, part.end, acronyms, false) {
+                    self.note_acronym(text, &toks, part.end - 1, &m.name, acronyms);
+                    out.push(m);
+                }
+            }
+            i = next;
+        }
+    }
+
+    /// Records "Long Name (LN)": the acronym after a name stands for it.
+    fn note_acronym(
+        &self,
+        text: &str,
+        toks: &[Token],
+        last: usize,
+        name: &str,
+        acronyms: &mut HashMap<String, String>,
+    ) {
+        let Some(next) = toks.get(last + 1) else {
+            return;
+        };
+        let between = &text[toks[last].end..next.start];
+        if !between
+            .trim_start_matches(['\'', '’', 's'])
+            .trim()
+            .starts_with('(')
+            || !names::is_acronym(next.text)
+            || !text[next.end..].starts_with(')')
+        {
+            return;
+        }
+        let initial = |s: &str| s.chars().next();
+        if initial(next.text) == initial(name) && next.text != name {
+            acronyms.insert(next.text.to_string(), name.to_string());
+        }
+    }
+
+    /// Judges the capitalised run `toks[start..end]`; returns a mention if
+    /// it is a name. `merged`: the run starts with a gazetteer hit.
+    fn candidate(
+        &self,
+        ctx: &Ctx,
+        start: usize,
+        end: usize,
+        acronyms: &HashMap<String, String>,
+        merged: bool,
+    ) -> Option<Mention> {
+        let toks = ctx.toks;
+        let words: Vec<&str> = toks[start..end].iter().map(|t| t.text).collect();
+        let last = *words.last()?;
+        let has = |f: fn(&str) -> bool| words.iter().any(|w| f(w));
+        // The head word decides the type: last ("Defense Department"), or
+        // first before "of" ("Gulf of Ob").
+        let head_first = words.len() > 2 && words[1] == "of";
+        let is_head = |f: fn(&str) -> bool| f(last) || (head_first && f(words[0]));
+        let org = is_head(names::is_org_word) || (words.len() > 1 && has(names::is_org_word));
+        let misc = !org && (is_head(names::is_misc_word) || has(names::is_misc_word));
+        let place = !org && !misc && is_head(names::is_place_word);
+        // Leading words that are not part of the name: titles before a
+        // person's name (not before "Court" in "Supreme Court"), function
+        // words that start sentences, connectors, adjectival compounds
+        // ("Ice-class").
+        let mut s = 0;
+        while s < words.len() {
+            let w = words[s];
+            let t = &toks[start + s];
+            let drop = if merged && s == 0 {
+                false
+            } else if !org && !misc && !place {
+                names::is_title(w) || names::is_common(w)
             } else {
+                names::is_common(w) && t.sentence_start
+            };
+            if !(drop || names::is_connector(w) || lower_compound(w)) {
                 break;
             }
+            s += 1;
         }
-        let mut start = i;
-        // Drop sentence-initial and stop words from the front.
-        let common = |w: &Word<'_>| {
-            STOP.contains(&w.text)
-                || MONTHS_DAYS.contains(&w.text)
-                || (w.sentence_start && lower.contains(w.text.to_lowercase().as_str()))
-        };
-        while start < end && common(&ws[start]) {
-            start += 1;
+        let words = &words[s..];
+        let first = start + s;
+        // Connectors never end a name.
+        let mut e = words.len();
+        while e > 0 && names::is_connector(words[e - 1]) {
+            e -= 1;
         }
-        while start < end && CONNECTORS.contains(&ws[start].text) {
-            start += 1;
-        }
-        let single_at_start = end - start == 1 && ws[start.min(ws.len() - 1)].sentence_start;
-        if start < end
-            && !single_at_start
-            && ws[start..end]
-                .iter()
-                .any(|w| w.text.chars().any(char::is_lowercase) || w.text.len() > 1)
+        let words = &words[..e];
+        // "Supreme Court", "National Assembly": ordinary words that name an
+        // institution mid-sentence.
+        let institution = words.len() >= 2
+            && !toks[first].sentence_start
+            && names::is_org_word(words[words.len() - 1])
+            && !words.iter().any(|w| matches!(*w, "and" | "&"));
+        if words.is_empty()
+            || (!institution
+                && words
+                    .iter()
+                    .all(|w| names::is_common(w) || names::is_title(w) || names::is_connector(w)))
+            || (!org && !misc && !place && names::is_title(words[words.len() - 1]))
         {
-            let name = ws[start..end]
-                .iter()
-                .map(|w| w.text)
-                .collect::<Vec<_>>()
-                .join(" ");
-            if name.chars().any(char::is_alphabetic) && !STOP.contains(&name.as_str()) {
-                counts.entry(name).or_insert((None, 0)).1 += 1;
+            return None;
+        }
+        let titled = title_before(toks, first).is_some();
+        let text = ctx.text;
+        let span = &text[toks[first].start..toks[first + words.len() - 1].end];
+        if self.gazetteer.is_ignored(span) {
+            return None;
+        }
+        let single = words.len() == 1;
+        let w = words[0];
+        let after_preposition = first > 0 && names::is_place_preposition(toks[first - 1].text);
+        let kind = if single {
+            if let Some(d) = names::designation(w) {
+                return Some(mention(
+                    d,
+                    d,
+                    EntityType::Misc,
+                    &toks[first],
+                    ctx.discover,
+                    false,
+                ));
+            }
+            let acronym = names::is_acronym(w);
+            // Plural acronyms ("GPUs") are things, not names; short
+            // acronyms are names only when the text defines them.
+            let plural_acronym =
+                w.len() > 2 && w.ends_with('s') && names::is_acronym(&w[..w.len() - 1]);
+            if plural_acronym
+                || lower_compound(w)
+                || w.ends_with("ern")
+                || w.chars().count() < 2
+                || (acronym && w.chars().count() < 4 && !acronyms.contains_key(w))
+            {
+                return None;
+            }
+            if titled {
+                EntityType::Person
+            } else if acronym || org {
+                EntityType::Org
+            } else if place || after_preposition {
+                EntityType::Place
+            } else {
+                EntityType::Misc
+            }
+        } else if words.len() == 2 && names::is_designation_prefix(w) {
+            EntityType::Misc
+        } else if org {
+            EntityType::Org
+        } else if misc {
+            EntityType::Misc
+        } else if place {
+            EntityType::Place
+        } else if titled {
+            EntityType::Person
+        } else if words.iter().any(|w| names::is_connector(w)) {
+            EntityType::Org
+        } else if words.len() <= 4
+            && words.iter().all(|w| {
+                w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
+        {
+            EntityType::Person
+        } else {
+            EntityType::Misc
+        };
+        let form = if kind == EntityType::Person {
+            let from = title_before(toks, first).map_or(toks[first].start, |k| toks[k].start);
+            &text[from..toks[first + words.len() - 1].end]
+        } else {
+            span
+        };
+        Some(mention(
+            form, span, kind, &toks[first], ctx.discover, titled,
+        ))
+    }
+
+    /// Merges mentions into entities: acronyms to their long forms, bare
+    /// surnames to the full names used in the same article; drops names
+    /// seen only as the first word of a sentence or only in headings.
+    fn resolve(&self, mentions: Vec<Mention>, acronyms: &HashMap<String, String>) -> Vec<Entity> {
+        // Full names of people in this article, by surname.
+        let mut surnames: HashMap<&str, Vec<&str>> = HashMap::new();
+        for m in &mentions {
+            if m.kind == EntityType::Person
+                && let Some((_, last)) = m.name.rsplit_once(' ')
+            {
+                let v = surnames.entry(last).or_default();
+                if !v.contains(&m.name.as_str()) {
+                    v.push(&m.name);
+                }
             }
         }
-        i = end.max(i + 1);
+        let kinds: HashMap<&str, (EntityType, bool)> = mentions
+            .iter()
+            .map(|m| (m.name.as_str(), (m.kind, m.known)))
+            .collect();
+        let target = |m: &Mention| -> (String, EntityType, bool) {
+            // A bare surname the gazetteer knows ("Vance") is the person
+            // of that surname named in full in this article, if one is.
+            if m.known
+                && m.kind == EntityType::Person
+                && !m.form.contains(' ')
+                && let Some(full) = surnames.get(m.form.as_str())
+                && full.len() == 1
+                && full[0] != m.name
+            {
+                return (full[0].to_string(), EntityType::Person, kinds[full[0]].1);
+            }
+            if m.known {
+                return (m.name.clone(), m.kind, true);
+            }
+            if let Some(long) = acronyms.get(&m.name)
+                && let Some(&(k, known)) = kinds.get(long.as_str())
+            {
+                return (long.clone(), k, known);
+            }
+            if !m.name.contains(' ')
+                && let Some(full) = surnames.get(m.name.as_str())
+                && full.len() == 1
+            {
+                return (full[0].to_string(), EntityType::Person, kinds[full[0]].1);
+            }
+            (m.name.clone(), m.kind, false)
+        };
+        struct Acc {
+            kind: EntityType,
+            known: bool,
+            count: usize,
+            mid_sentence: bool,
+            in_prose: bool,
+            titled: bool,
+            forms: Vec<(String, usize)>,
+            first: usize,
+        }
+        let mut acc: HashMap<String, Acc> = HashMap::new();
+        for (n, m) in mentions.iter().enumerate() {
+            let (name, kind, known) = target(m);
+            let a = acc.entry(name).or_insert(Acc {
+                kind,
+                known,
+                count: 0,
+                mid_sentence: false,
+                in_prose: false,
+                titled: false,
+                forms: Vec::new(),
+                first: n,
+            });
+            a.count += 1;
+            a.mid_sentence |= m.mid_sentence;
+            a.in_prose |= m.in_prose;
+            a.titled |= m.titled;
+            match a.forms.iter_mut().find(|(f, _)| *f == m.form) {
+                Some((_, c)) => *c += 1,
+                None => a.forms.push((m.form.clone(), 1)),
+            }
+        }
+        let mut out: Vec<(usize, Entity)> = acc
+            .into_iter()
+            .filter(|(name, a)| {
+                (a.known || (a.in_prose && (a.mid_sentence || name.contains(' ') || a.titled)))
+                    && !self.gazetteer.is_ignored(name)
+            })
+            .map(|(name, mut a)| {
+                a.forms
+                    .sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+                let kind = if a.titled && !a.known {
+                    EntityType::Person
+                } else {
+                    a.kind
+                };
+                (
+                    a.first,
+                    Entity {
+                        name,
+                        kind,
+                        count: a.count,
+                        forms: a.forms.into_iter().map(|(f, _)| f).collect(),
+                    },
+                )
+            })
+            .collect();
+        out.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
+        out.into_iter().map(|(_, e)| e).collect()
     }
 }
 
-/// Folds a bare surname ("Vance") into the full name used in the same
-/// article ("Eleanor Vance").
-fn merge_surnames(counts: &mut HashMap<String, (Option<EntityType>, usize)>) {
-    let singles: Vec<String> = counts
-        .iter()
-        .filter(|(n, (kind, _))| kind.is_none() && !n.contains(' '))
-        .map(|(n, _)| n.clone())
-        .collect();
-    for single in singles {
-        let full: Vec<&String> = counts
-            .keys()
-            .filter(|n| n.split(' ').count() >= 2 && n.ends_with(&format!(" {single}")))
-            .collect();
-        if let [full] = full[..] {
-            let full = full.clone();
-            if let Some((_, c)) = counts.remove(&single)
-                && let Some(e) = counts.get_mut(&full)
-            {
-                e.1 += c;
+/// A segment's text and tokens, for judging candidates.
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token<'a>],
+    discover: bool,
+}
+
+fn mention(
+    form: &str,
+    name: &str,
+    kind: EntityType,
+    first: &Token,
+    in_prose: bool,
+    titled: bool,
+) -> Mention {
+    Mention {
+        form: form.to_string(),
+        name: name.to_string(),
+        kind,
+        known: false,
+        mid_sentence: !first.sentence_start,
+        in_prose,
+        titled,
+    }
+}
+
+/// "Western-imposed", "Ice-class": a capitalised word joined to a
+/// lower-case one is an adjective, not a name.
+fn lower_compound(w: &str) -> bool {
+    w.rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+}
+
+/// Splits "Mitsui and JOGMEC" into its names; keeps "Defense and Security
+/// Department", whose head word follows the "and".
+fn split_coordination(toks: &[Token], run: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let last = toks[run.end - 1].text;
+    let head = |w: &str| names::is_org_word(w) || names::is_misc_word(w) || names::is_place_word(w);
+    // "Institute of Standards and Technology": the "and" is inside the
+    // head's complement.
+    let complement = toks[run.clone()]
+        .windows(2)
+        .any(|w| head(w[0].text) && matches!(w[1].text, "of" | "for"));
+    if head(last) || complement {
+        return vec![run];
+    }
+    let mut parts = Vec::new();
+    let mut from = run.start;
+    for k in run.clone() {
+        if matches!(toks[k].text, "and" | "&") {
+            if k > from {
+                parts.push(from..k);
             }
+            from = k + 1;
         }
     }
+    if from < run.end {
+        parts.push(from..run.end);
+    }
+    parts
+}
+
+/// The index of the first token of a person's title that ends right
+/// before token `i` ("Prime Minister", "Gen.", "President").
+fn title_before(toks: &[Token], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 && names::is_title(toks[k - 1].text) && !toks[k - 1].breaks_after {
+        k -= 1;
+    }
+    (k < i).then_some(k)
+}
+
+/// The capitalised run starting at token `i`, if one does: capitalised
+/// words and connectors between them, not crossing punctuation or a
+/// gazetteer hit, and designations such as "Type 096".
+fn name_run(toks: &[Token], covered: &[Option<usize>], i: usize) -> Option<std::ops::Range<usize>> {
+    let starts = |t: &Token| names::capitalised(t.text) || names::designation(t.text).is_some();
+    if !toks.get(i).is_some_and(starts) || covered[i].is_some() {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut last_cap = i;
+    while end < toks.len()
+        && covered[end].is_none()
+        && !toks[end - 1].breaks_after
+        && (!toks[end - 1].possessive || names::possessive_in_name(toks[end - 1].text))
+    {
+        let t = &toks[end];
+        if names::capitalised(t.text) && !t.sentence_start {
+            last_cap = end;
+        } else if t.text.chars().all(|c| c.is_ascii_digit())
+            && last_cap == end - 1
+            && ((t.text.len() == 1 && !names::is_common(toks[end - 1].text))
+                || (t.text.len() <= 3 && names::is_designation_prefix(toks[end - 1].text)))
+        {
+            // "Type 096", "Estlink 2", "Yi Peng 3"; not "March 5" or "TPP 51".
+            last_cap = end;
+        } else if !names::is_connector(t.text) {
+            break;
+        }
+        end += 1;
+    }
+    Some(i..last_cap + 1)
+}
+
+/// Marks the tokens inside quoted titles of books and articles (“The
+/// American Edge: The Military Tech Nexus…”): three or more words, most of
+/// them capitalised. Names are not discovered there.
+fn work_titles(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut marks = vec![false; toks.len()];
+    let mut open: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        let before = &text[..t.start];
+        let opens = before.ends_with(['“', '"']);
+        if opens && open.is_none() {
+            open = Some(i);
+        }
+        let after = &text[t.end..];
+        let closes = after
+            .trim_start_matches(['.', ',', ':', ';', '!', '?'])
+            .starts_with(['”', '"']);
+        if let (true, Some(start)) = (closes, open) {
+            let span = &toks[start..=i];
+            let caps = span.iter().filter(|t| names::capitalised(t.text)).count();
+            if span.len() >= 3 && caps * 3 >= span.len() * 2 {
+                marks[start..=i].iter_mut().for_each(|m| *m = true);
+            }
+            open = None;
+        }
+    }
+    marks
+}
+
+/// True if a paragraph is a heading: short, without closing punctuation,
+/// with most words capitalised.
+fn is_heading(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.is_empty() || words.len() > 14 || p.trim_end().ends_with(['.', '!', '?', '"', '”']) {
+        return false;
+    }
+    let caps = words.iter().filter(|w| names::capitalised(w)).count();
+    caps * 2 > words.len()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(es: &[Entity]) -> Vec<&str> {
-        es.iter().map(|e| e.name.as_str()).collect()
-    }
-
-    #[test]
-    fn gazetteer_aliases_merge() {
-        let es = extract(
-            "",
-            "The U.S. and America differ. Xi Jinping met Xi. Beijing said no.",
-        );
-        let us = es.iter().find(|e| e.name == "United States").unwrap();
-        assert_eq!(us.count, 2);
-        assert_eq!(us.kind, Some(EntityType::Place));
-        assert_eq!(es.iter().find(|e| e.name == "Xi Jinping").unwrap().count, 2);
-    }
-
-    #[test]
-    fn unknown_names_and_no_junk() {
-        let es = extract(
-            "",
-            "Officials at the Kestrel Institute for Maritime Studies agreed. Instead, Eleanor Vance wrote in March. Later Vance spoke.",
-        );
-        let n = names(&es);
-        assert!(
-            n.contains(&"Kestrel Institute for Maritime Studies"),
-            "{n:?}"
-        );
-        assert_eq!(
-            es.iter().find(|e| e.name == "Eleanor Vance").unwrap().count,
-            2,
-            "{n:?}"
-        );
-        assert!(!n.contains(&"Instead"));
-        assert!(!n.contains(&"March"));
-    }
-
-    #[test]
-    fn possessives_and_models() {
-        let es = extract(
-            "",
-            "China’s navy tested the Iskander-M and Russia's Tu-95 Bear flew.",
-        );
-        let n = names(&es);
-        assert!(
-            n.contains(&"China")
-                && n.contains(&"Russia")
-                && n.contains(&"Iskander-M")
-                && n.contains(&"Tu-95"),
-            "{n:?}"
-        );
-    }
-}
+mod tests;

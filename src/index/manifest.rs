@@ -55,6 +55,13 @@ pub struct Manifest {
     /// Normalizer version the documents were made with.
     #[serde(default)]
     pub normalizer: u32,
+    /// Fingerprint of the entity lists the documents were made with.
+    #[serde(default)]
+    pub entities: String,
+    /// The entity files given to `index --entities`, used until others are
+    /// given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entity_files: Vec<std::path::PathBuf>,
     /// Files by absolute path.
     pub files: BTreeMap<String, FileEntry>,
 }
@@ -65,6 +72,8 @@ impl Manifest {
         Manifest {
             version: super::schema::SCHEMA_VERSION,
             normalizer: super::schema::NORMALIZER_VERSION,
+            entities: String::new(),
+            entity_files: Vec::new(),
             files: BTreeMap::new(),
         }
     }

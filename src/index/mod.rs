@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
+use crate::entities::Extractor;
 use crate::error::{Error, Result};
 use crate::model::Document;
 pub use manifest::Manifest;
@@ -35,7 +36,30 @@ fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> Error + '_ {
     move |e| Error::index(dir, e)
 }
 
+/// The entity list kept in an index directory, read when present.
+pub const ENTITY_FILE: &str = "entities.tsv";
+
+/// The user's entity lists for an index in `dir`: its `entities.tsv` when
+/// present, then `files`.
+pub fn entity_lists(dir: &Path, files: &[PathBuf]) -> Vec<PathBuf> {
+    let beside = dir.join(ENTITY_FILE);
+    beside
+        .is_file()
+        .then_some(beside)
+        .into_iter()
+        .chain(files.iter().cloned())
+        .collect()
+}
+
 impl PunditIndex {
+    /// The extractor this index's documents were made with: the bundled
+    /// gazetteer, `entities.tsv` beside the index, and the files given to
+    /// `index --entities` (remembered in the manifest).
+    pub fn extractor(&self) -> Result<Extractor> {
+        let lists = entity_lists(&self.dir, &self.manifest.entity_files);
+        Extractor::with_files(&lists.iter().map(PathBuf::as_path).collect::<Vec<_>>())
+    }
+
     fn manifest_path(dir: &Path) -> PathBuf {
         dir.join("manifest.json")
     }
@@ -168,7 +192,15 @@ impl PunditIndex {
             t.add_text(f.author, a);
         }
         for e in &doc.entities {
-            t.add_text(f.entity, &e.name);
+            let mut keys = std::collections::BTreeSet::new();
+            for name in std::iter::once(&e.name).chain(&e.forms) {
+                keys.insert(schema::entity_key(name, None));
+                keys.insert(schema::entity_key(name, Some(e.kind)));
+            }
+            for k in keys {
+                t.add_text(f.entity_key, k);
+            }
+            t.add_facet(f.entity_facet, entity_facet(e));
         }
         if let Some(s) = &doc.source {
             t.add_text(f.source, s);
@@ -206,6 +238,11 @@ impl PunditIndex {
             .map(|m| m.len())
             .sum()
     }
+}
+
+/// The facet an entity is counted under: `/TYPE/Canonical name`.
+pub fn entity_facet(e: &crate::model::Entity) -> tantivy::schema::Facet {
+    tantivy::schema::Facet::from_path([e.kind.as_str(), e.name.as_str()])
 }
 
 /// Returns the index value of a `YYYY-MM-DD` date (midnight UTC).

@@ -5,29 +5,47 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    DateOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    DateOptions, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
 };
 
 /// Version of the index format (these fields and analyzers); stored in the
 /// manifest. A change rebuilds the index.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Version of ingestion and normalization: bump it when the same file would
 /// now give a different document. A change re-reads every file.
-pub const NORMALIZER_VERSION: u32 = 3;
+pub const NORMALIZER_VERSION: u32 = 4;
 
 /// Analyzer for article text: words, lower case, accents folded, English
 /// stems. Apostrophes and quotes of any shape split words the same way, so
 /// `China's` and `China’s` index identically.
 pub const TEXT_ANALYZER: &str = "pundit_en";
-/// Analyzer for names (authors, entities, outlets): like the text analyzer
+/// Analyzer for names (authors, outlets): like the text analyzer
 /// without stemming.
 pub const NAME_ANALYZER: &str = "pundit_name";
+/// Analyzer for exact keys (entity names): the whole value, lower case,
+/// accents folded.
+pub const KEY_ANALYZER: &str = "pundit_key";
+
+/// Returns the exact-match key of an entity name, optionally of one type
+/// (`person:xi jinping`), as the key analyzer indexes it.
+pub fn entity_key(name: &str, kind: Option<crate::model::EntityType>) -> String {
+    thread_local! {
+        static KEY: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(analyzer(KEY_ANALYZER));
+    }
+    let folded = KEY
+        .with(|a| tokens(&mut a.borrow_mut(), name.trim()).pop())
+        .unwrap_or_default();
+    match kind {
+        Some(k) => format!("{}:{folded}", k.as_str().to_ascii_lowercase()),
+        None => folded,
+    }
+}
 
 /// Handles to the index fields.
 #[derive(Debug, Clone)]
@@ -45,8 +63,11 @@ pub struct Fields {
     pub body: Field,
     /// Author names (name analyzer, positions).
     pub author: Field,
-    /// Entity canonical names (name analyzer, positions).
-    pub entity: Field,
+    /// Exact entity keys: every canonical name and form, untyped and typed
+    /// (`xi jinping`, `person:xi jinping`), for `entity:` filters.
+    pub entity_key: Field,
+    /// `/TYPE/Canonical name` facets, once per document, for counting.
+    pub entity_facet: Field,
     /// Outlet (name analyzer, positions).
     pub source: Field,
     /// Publication date (indexed and fast, for ranges and sorting).
@@ -72,7 +93,15 @@ pub fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", analyzed(TEXT_ANALYZER)),
         body: b.add_text_field("body", analyzed(TEXT_ANALYZER)),
         author: b.add_text_field("author", analyzed(NAME_ANALYZER)),
-        entity: b.add_text_field("entity", analyzed(NAME_ANALYZER)),
+        entity_key: b.add_text_field(
+            "entity_key",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(KEY_ANALYZER)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
+        entity_facet: b.add_facet_field("entity_facet", FacetOptions::default()),
         source: b.add_text_field("source", analyzed(NAME_ANALYZER)),
         date: b.add_date_field("date", DateOptions::from(INDEXED).set_fast()),
         doc: b.add_text_field("doc", STORED),
@@ -82,6 +111,12 @@ pub fn build() -> (Schema, Fields) {
 
 /// Returns the analyzer registered under `name`.
 pub fn analyzer(name: &str) -> TextAnalyzer {
+    if name == KEY_ANALYZER {
+        return TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+    }
     let base = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser)
@@ -95,7 +130,7 @@ pub fn analyzer(name: &str) -> TextAnalyzer {
 
 /// Registers pundit's analyzers on an index (needed on every open).
 pub fn register(index: &Index) {
-    for name in [TEXT_ANALYZER, NAME_ANALYZER] {
+    for name in [TEXT_ANALYZER, NAME_ANALYZER, KEY_ANALYZER] {
         index.tokenizers().register(name, analyzer(name));
     }
 }

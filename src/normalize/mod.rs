@@ -1,13 +1,13 @@
 //! Turns a [`RawArticle`] into a [`Document`], one concern at a time, in this
 //! order: characters (NFC, spaces, invisible characters), header lines of
 //! plain text (title, dek, byline, date), broken paragraphs and pull-quotes,
-//! trailing debris, the end tagline, then date, language, id and entities.
+//! trailing debris, the end tagline, then date, language and id. Entities are
+//! found afterwards, by [`crate::entities`].
 
 pub mod author;
 pub mod text;
 
 use crate::date;
-use crate::entities;
 use crate::error::IngestErrorKind;
 use crate::model::{Document, RawArticle};
 use author::{parse_byline, parse_tagline, same_person};
@@ -134,7 +134,6 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
     if source.is_none() {
         prov.source = None;
     }
-    let entities = entities::extract(&title, &body);
     Ok(Document {
         id: content_id(&title, &body),
         path: path.to_string(),
@@ -151,7 +150,7 @@ pub fn normalize(raw: RawArticle, path: &str) -> Result<Document, IngestErrorKin
         body,
         tagline,
         pull_quotes,
-        entities,
+        entities: Vec::new(),
         provenance: prov,
         also_at: Vec::new(),
     })

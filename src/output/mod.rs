@@ -6,7 +6,7 @@ mod pretty;
 
 use std::io::{self, Write};
 
-use crate::model::{Document, Hit, IndexReport, SearchResults, Stats};
+use crate::model::{Document, EntityCounts, Hit, IndexReport, SearchResults, Stats};
 pub use pretty::{Style, sanitize};
 
 /// Output formats of `search`.
@@ -108,4 +108,23 @@ pub fn write_stats(w: &mut dyn Write, s: &Stats, json: bool) -> io::Result<()> {
         return writeln!(w);
     }
     pretty::stats(w, s)
+}
+
+/// Writes entity counts as a readable table.
+pub fn write_entity_counts(w: &mut dyn Write, c: &EntityCounts) -> io::Result<()> {
+    pretty::entity_counts(w, c)
+}
+
+/// Writes entity counts as CSV: `name, type, documents`.
+pub fn write_entity_counts_csv(w: &mut dyn Write, c: &EntityCounts) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(["name", "type", "documents"])?;
+    for e in &c.entities {
+        out.write_record([
+            e.name.as_str(),
+            e.kind.as_str(),
+            e.documents.to_string().as_str(),
+        ])?;
+    }
+    out.flush()
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects};
 
-use crate::model::{Document, Hit, IndexReport, SearchResults, Stats};
+use crate::model::{Document, EntityCounts, Hit, IndexReport, SearchResults, Stats};
 
 /// Whether to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,6 +257,29 @@ pub fn stats(w: &mut dyn Write, s: &Stats) -> io::Result<()> {
     writeln!(w, "sources     {}: {}", s.sources.len(), list(&s.sources))?;
     writeln!(w, "entities    {}", list(&s.top_entities))?;
     writeln!(w, "index size  {:.1} MB", s.index_bytes as f64 / 1e6)
+}
+
+/// Entity counts: one line per entity, counts right-aligned.
+pub fn entity_counts(w: &mut dyn Write, c: &EntityCounts) -> io::Result<()> {
+    let scope = match &c.with {
+        Some(n) => format!(" that also mention {}", sanitize(n)),
+        None => String::new(),
+    };
+    writeln!(w, "{} documents{scope}", c.documents)?;
+    let width = c
+        .entities
+        .first()
+        .map_or(1, |e| e.documents.to_string().len());
+    for e in &c.entities {
+        writeln!(
+            w,
+            "{:>width$}  {:<6}  {}",
+            e.documents,
+            e.kind.as_str(),
+            sanitize(&e.name)
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `search`: a query and filters → ranked hits with snippets.
 
+pub mod counts;
 pub mod parse;
 pub mod query;
 pub mod snippet;
@@ -9,7 +10,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{Occur, Query};
+use tantivy::query::{AllQuery, Occur, Query};
 use tantivy::{DateTime, DocAddress, Order};
 
 use crate::error::{Error, QueryError, Result};
@@ -81,50 +82,9 @@ impl Default for SearchRequest {
 /// Runs `req` against the index.
 pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
     let started = Instant::now();
-    let node = parse::parse(&req.query)?;
-    let mut b = Builder::new(ix.fields.clone());
-    let main = b
-        .build(&node)
-        .ok_or_else(|| QueryError::new(0, "the query has no searchable words"))?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
-    let any_of = |b: &mut Builder, field, values: &[String]| {
-        let qs: Vec<_> = values
-            .iter()
-            .filter_map(|v| b.name_filter(field, v))
-            .map(|q| (Occur::Should, q))
-            .collect();
-        bool_query(qs)
-    };
-    let invalid = |what: &str, v: &[String]| {
-        Error::Invalid(format!("{what} {:?} has no searchable words", v.join(", ")))
-    };
-    if !req.authors.is_empty() {
-        clauses.push((
-            Occur::Must,
-            any_of(&mut b, QField::Author, &req.authors)
-                .ok_or_else(|| invalid("--author", &req.authors))?,
-        ));
-    }
-    if !req.sources.is_empty() {
-        clauses.push((
-            Occur::Must,
-            any_of(&mut b, QField::Source, &req.sources)
-                .ok_or_else(|| invalid("--source", &req.sources))?,
-        ));
-    }
-    for e in &req.entities {
-        let q = b
-            .name_filter(QField::Entity, e)
-            .ok_or_else(|| invalid("--entity", std::slice::from_ref(e)))?;
-        clauses.push((Occur::Must, q));
-    }
-    if req.since.is_some() || req.until.is_some() {
-        clauses.push((Occur::Must, b.date_filter(req.since, req.until)));
-    }
-    if let Some(q) = b.scope_filter(&req.scopes) {
-        clauses.push((Occur::Must, q));
-    }
-    let query = bool_query(clauses).expect("at least the main clause");
+    // An empty query is an error here (it matches everything elsewhere).
+    parse::parse(&req.query)?;
+    let (query, b) = build_query(ix, req)?;
 
     let reader = ix.reader()?;
     let searcher = reader.searcher();
@@ -188,6 +148,60 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
         took_ms: started.elapsed().as_millis() as u64,
         hits,
     })
+}
+
+/// The query and filters of `req` as one tantivy query, with the builder
+/// that holds the terms to highlight. An empty query matches every
+/// document (for `entities`).
+pub fn build_query(ix: &PunditIndex, req: &SearchRequest) -> Result<(Box<dyn Query>, Builder)> {
+    let mut b = Builder::new(ix.fields.clone(), ix.extractor()?);
+    let main: Box<dyn Query> = if req.query.trim().is_empty() {
+        Box::new(AllQuery)
+    } else {
+        let node = parse::parse(&req.query)?;
+        b.build(&node)
+            .ok_or_else(|| QueryError::new(0, "the query has no searchable words"))?
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+    let any_of = |b: &mut Builder, field, values: &[String]| {
+        let qs: Vec<_> = values
+            .iter()
+            .filter_map(|v| b.name_filter(field, v))
+            .map(|q| (Occur::Should, q))
+            .collect();
+        bool_query(qs)
+    };
+    let invalid = |what: &str, v: &[String]| {
+        Error::Invalid(format!("{what} {:?} has no searchable words", v.join(", ")))
+    };
+    if !req.authors.is_empty() {
+        clauses.push((
+            Occur::Must,
+            any_of(&mut b, QField::Author, &req.authors)
+                .ok_or_else(|| invalid("--author", &req.authors))?,
+        ));
+    }
+    if !req.sources.is_empty() {
+        clauses.push((
+            Occur::Must,
+            any_of(&mut b, QField::Source, &req.sources)
+                .ok_or_else(|| invalid("--source", &req.sources))?,
+        ));
+    }
+    for e in &req.entities {
+        if e.trim().is_empty() {
+            return Err(invalid("--entity", std::slice::from_ref(e)));
+        }
+        clauses.push((Occur::Must, b.entity(e)));
+    }
+    if req.since.is_some() || req.until.is_some() {
+        clauses.push((Occur::Must, b.date_filter(req.since, req.until)));
+    }
+    if let Some(q) = b.scope_filter(&req.scopes) {
+        clauses.push((Occur::Must, q));
+    }
+    let query = bool_query(clauses).expect("at least the main clause");
+    Ok((query, b))
 }
 
 /// Snippets from the body; when the body has no match (the document matched

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 
 use crate::date::{self, Bound};
 use crate::error::QueryError;
+use crate::model::EntityType;
 
 /// Fields a query may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +93,8 @@ enum Tok {
     Not,
     Plus,
     Field(QField),
+    /// `PERSON:` after `entity:`.
+    Kind(EntityType),
     Word(String),
     Phrase(String, u32),
     Range {
@@ -201,6 +204,13 @@ fn lex(q: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                     // A URL ("https://…") is a word, not a field.
                     && !(chars.get(j + 1) == Some(&'/') && chars.get(j + 2) == Some(&'/'))
                 {
+                    if let Some(kind) = EntityType::parse(&word)
+                        && matches!(toks.last(), Some((Tok::Field(QField::Entity), _)))
+                    {
+                        toks.push((Tok::Kind(kind), i));
+                        i = j + 1;
+                        continue;
+                    }
                     let Some(f) = QField::from_name(&word) else {
                         return Err(QueryError::new(
                             i,
@@ -346,6 +356,27 @@ impl Parser {
                 if f == QField::Date {
                     return self.date(p);
                 }
+                // `entity:PERSON:name`: the type travels as a prefix of the
+                // name, as in `--entity PERSON:name`.
+                if let Some(Tok::Kind(kind)) = self.peek() {
+                    let kind = *kind;
+                    self.next();
+                    return match self.next() {
+                        Some((Tok::Word(w), _)) => Ok(Node::Term {
+                            field: Some(f),
+                            text: format!("{}:{w}", kind.as_str()),
+                        }),
+                        Some((Tok::Phrase(w, slop), _)) => Ok(Node::Phrase {
+                            field: Some(f),
+                            text: format!("{}:{w}", kind.as_str()),
+                            slop,
+                        }),
+                        _ => Err(QueryError::new(
+                            self.pos(),
+                            "expected a name after the entity type",
+                        )),
+                    };
+                }
                 match self.peek() {
                     Some(Tok::Word(_) | Tok::Phrase(..) | Tok::LParen) => self.primary(Some(f)),
                     _ => Err(QueryError::new(
@@ -361,6 +392,7 @@ impl Parser {
                 "ranges work on dates only: date:[2024-01-01 TO 2024-06-30]",
             )),
             Tok::RParen => Err(QueryError::new(p, "unmatched ')'")),
+            Tok::Kind(_) => Err(QueryError::new(p, "an entity type belongs after 'entity:'")),
             Tok::And | Tok::Or | Tok::Not | Tok::Plus => {
                 Err(QueryError::new(p, "expected a search term"))
             }

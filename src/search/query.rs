@@ -12,7 +12,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::parse::{Node, QField};
+use crate::entities::Extractor;
 use crate::index::schema::{self, Fields};
+use crate::model::EntityType;
 
 /// Weight of a title match relative to a body match.
 pub const TITLE_BOOST: f32 = 2.0;
@@ -30,6 +32,8 @@ pub struct Highlights {
 /// Builds tantivy queries from parsed queries and filters.
 pub struct Builder {
     fields: Fields,
+    /// Resolves entity aliases to canonical names.
+    names: Extractor,
     text: TextAnalyzer,
     name: TextAnalyzer,
     /// Terms collected for highlighting.
@@ -38,9 +42,10 @@ pub struct Builder {
 
 impl Builder {
     /// Returns a builder for the index's fields.
-    pub fn new(fields: Fields) -> Builder {
+    pub fn new(fields: Fields, names: Extractor) -> Builder {
         Builder {
             fields,
+            names,
             text: schema::analyzer(schema::TEXT_ANALYZER),
             name: schema::analyzer(schema::NAME_ANALYZER),
             highlights: Highlights::default(),
@@ -105,7 +110,7 @@ impl Builder {
             Some(QField::Title) => (vec![(f.title, 1.0)], true),
             Some(QField::Body) => (vec![(f.body, 1.0)], true),
             Some(QField::Author) => (vec![(f.author, 1.0)], false),
-            Some(QField::Entity) => (vec![(f.entity, 1.0)], false),
+            Some(QField::Entity) => return Some(self.entity(text)),
             Some(QField::Source) => (vec![(f.source, 1.0)], false),
             Some(QField::Date) => return None,
         };
@@ -173,6 +178,36 @@ impl Builder {
     /// value's words in order.
     pub fn name_filter(&mut self, field: QField, value: &str) -> Option<Box<dyn Query>> {
         self.words(Some(field), value, 0, false)
+    }
+
+    /// The extractor whose gazetteer resolves entity names.
+    pub fn names(&self) -> &Extractor {
+        &self.names
+    }
+
+    /// An entity, by canonical name or any alias (the gazetteer's, or a
+    /// spelling seen in the document), optionally typed: `PERSON:Jordan`.
+    pub fn entity(&self, value: &str) -> Box<dyn Query> {
+        let (kind, name) = match value.split_once(':') {
+            Some((t, rest)) if EntityType::parse(t).is_some() => (EntityType::parse(t), rest),
+            _ => (None, value),
+        };
+        let mut keys = vec![schema::entity_key(name, kind)];
+        if let Some(known) = self.names.gazetteer().lookup_any_case(name) {
+            keys.push(schema::entity_key(&known.name, kind));
+        }
+        keys.dedup();
+        let clauses = keys
+            .into_iter()
+            .map(|k| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.entity_key, &k),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        bool_query(clauses).expect("at least one key")
     }
 
     /// A filter on publication dates.

@@ -1,0 +1,97 @@
+use super::*;
+
+fn run(text: &str) -> Vec<Entity> {
+    Extractor::bundled().extract(None, &[text])
+}
+
+fn find<'a>(ents: &'a [Entity], name: &str) -> Option<&'a Entity> {
+    ents.iter().find(|e| e.name == name)
+}
+
+#[test]
+fn aliases_and_demonyms_merge_under_one_canonical_name() {
+    let e = run("The U.S. and America's allies worry. US officials and Americans agree.");
+    let us = find(&e, "United States").expect("United States");
+    assert_eq!(us.count, 4);
+    assert_eq!(us.kind, EntityType::Place);
+    assert!(us.forms.contains(&"U.S.".to_string()) && us.forms.contains(&"Americans".to_string()));
+    assert!(run("Let us go.").is_empty());
+}
+
+#[test]
+fn titles_and_surnames_resolve_to_the_full_name() {
+    let e =
+        run("President Xi met Xi Jinping's aides. Later Xi left. Mr. Putin said Putin would come.");
+    let xi = find(&e, "Xi Jinping").unwrap();
+    assert_eq!(xi.count, 3);
+    assert!(xi.forms.contains(&"President Xi".to_string()));
+    assert_eq!(find(&e, "Vladimir Putin").unwrap().count, 2);
+    // A person the gazetteer does not know: the bare surname later is them.
+    let e = run("Marguerite Ellison wrote the report. In it, Ellison argued for ports.");
+    let m = find(&e, "Marguerite Ellison").unwrap();
+    assert_eq!((m.kind, m.count), (EntityType::Person, 2));
+    assert!(find(&e, "Ellison").is_none());
+}
+
+#[test]
+fn acronyms_defined_in_the_text_link_to_the_long_form() {
+    let e = run(
+        "The Baltic Maritime Research Council (BMRC) met. Later the BMRC said that ports matter.",
+    );
+    let b = find(&e, "Baltic Maritime Research Council").expect("long form");
+    // The long form, the definition and the later use.
+    assert_eq!((b.kind, b.count), (EntityType::Org, 3));
+    assert!(b.forms.contains(&"BMRC".to_string()));
+}
+
+#[test]
+fn unknown_names_are_found_by_rule() {
+    let e = run(
+        "Officials said the Iskander-M and Tu-95 bombers flew while the Type 096 sailed. \
+         Gen. Tomasz Wierzbicki spoke to the Institute for Northern Security Studies in Aomori.",
+    );
+    for (name, kind) in [
+        ("Iskander-M", EntityType::Misc),
+        ("Tu-95", EntityType::Misc),
+        ("Type 096", EntityType::Misc),
+        ("Tomasz Wierzbicki", EntityType::Person),
+        ("Institute for Northern Security Studies", EntityType::Org),
+        ("Aomori", EntityType::Place),
+    ] {
+        let got = find(&e, name).unwrap_or_else(|| panic!("{name} missing from {e:?}"));
+        assert_eq!(got.kind, kind, "{name}");
+    }
+}
+
+#[test]
+fn no_junk_from_sentence_starts_headings_months_or_titles_of_works() {
+    let e = Extractor::bundled().extract(
+        Some("Why the Alliance Matters Now"),
+        &[
+            "Comments",
+            "Popular posts from this blog",
+            "Instead, the ministers met on Monday in March. But nothing came of it.",
+            "Mr. Jones is the author of “The Long Game: Power and Patience in the Pacific.”",
+        ],
+    );
+    let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+    for junk in [
+        "Comments", "Popular", "Instead", "But", "Monday", "March", "Mr", "Alliance Matters",
+        "Long Game", "Power and Patience",
+    ] {
+        assert!(!names.contains(&junk), "{junk} in {names:?}");
+    }
+    let jones = find(&e, "Jones").expect("a titled surname is a person");
+    assert_eq!(jones.kind, EntityType::Person);
+    assert!(
+        find(&e, "Pacific Ocean").is_some(),
+        "gazetteer names still count in titles of works"
+    );
+}
+
+#[test]
+fn capitals_are_places_of_their_own() {
+    let e = run("Beijing and Moscow view America with suspicion.");
+    assert!(find(&e, "Beijing").is_some() && find(&e, "Moscow").is_some());
+    assert!(find(&e, "China").is_none() && find(&e, "Russia").is_none());
+}
