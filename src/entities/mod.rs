@@ -12,7 +12,7 @@
 pub mod gazetteer;
 mod names;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -84,12 +84,26 @@ impl Extractor {
         prose.extend(doc.pull_quotes.iter().map(String::as_str));
         prose.extend(doc.tagline.as_deref());
         let title = Some(doc.title.as_str()).filter(|t| !t.is_empty());
-        doc.entities = self.extract(title, &prose);
+        // Capitalisation marks names only in English: other languages get
+        // the gazetteer alone.
+        let english = doc.lang.as_deref().is_none_or(|l| l == "en");
+        doc.entities = self.extract_in(title, &prose, english);
     }
 
     /// Returns the entities of an article (its title, paragraphs, and
     /// other prose such as a tagline), most mentioned first.
     pub fn extract(&self, title: Option<&str>, paragraphs: &[&str]) -> Vec<Entity> {
+        self.extract_in(title, paragraphs, true)
+    }
+
+    /// Like [`Extractor::extract`]; names outside the gazetteer are found
+    /// only when `discover`.
+    pub fn extract_in(
+        &self,
+        title: Option<&str>,
+        paragraphs: &[&str],
+        discover: bool,
+    ) -> Vec<Entity> {
         let mut segments: Vec<Segment> = Vec::new();
         if let Some(t) = title {
             segments.push(Segment {
@@ -100,7 +114,7 @@ impl Extractor {
         for p in paragraphs {
             segments.push(Segment {
                 text: p,
-                discover: !is_heading(p),
+                discover: discover && !is_heading(p),
             });
         }
         let mut mentions = Vec::new();
@@ -108,7 +122,14 @@ impl Extractor {
         for seg in &segments {
             self.scan(seg, &mut mentions, &mut acronyms);
         }
-        self.resolve(mentions, &acronyms)
+        // Words the article also writes in lower case are ordinary words
+        // wherever they are capitalised ("Theatre", "Coming").
+        let lower: HashSet<&str> = segments
+            .iter()
+            .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect();
+        self.resolve(mentions, &acronyms, &lower)
     }
 
     /// Finds the mentions of one segment.
@@ -149,6 +170,7 @@ impl Extractor {
                     && matches!(known.kind, EntityType::Place | EntityType::Org)
                     && !toks[j].breaks_after
                     && !toks[j].possessive
+                    && !toks.get(j + 1).is_some_and(|t| t.opens)
                     && !in_work_title[i]
                     && let Some(run) = name_run(&toks, &covered, j + 1)
                     && (toks[run.clone()].iter().any(|t| {
@@ -309,7 +331,8 @@ impl Extractor {
         let head_first = words.len() > 2 && words[1] == "of";
         let is_head = |f: fn(&str) -> bool| f(last) || (head_first && f(words[0]));
         let org = is_head(names::is_org_word) || (words.len() > 1 && has(names::is_org_word));
-        let misc = !org && (is_head(names::is_misc_word) || has(names::is_misc_word));
+        let misc =
+            !org && (is_head(names::is_misc_word) || matches!(words[0], "Operation" | "Exercise"));
         let place = !org && !misc && is_head(names::is_place_word);
         // Leading words that are not part of the name: titles before a
         // person's name (not before "Court" in "Supreme Court"), function
@@ -333,9 +356,10 @@ impl Extractor {
         }
         let words = &words[s..];
         let first = start + s;
-        // Connectors never end a name.
+        // Connectors, weekdays and months never end a name ("John Rankin
+        // Thursday").
         let mut e = words.len();
-        while e > 0 && names::is_connector(words[e - 1]) {
+        while e > 0 && (names::is_connector(words[e - 1]) || names::is_calendar(words[e - 1])) {
             e -= 1;
         }
         let words = &words[..e];
@@ -432,7 +456,12 @@ impl Extractor {
     /// Merges mentions into entities: acronyms to their long forms, bare
     /// surnames to the full names used in the same article; drops names
     /// seen only as the first word of a sentence or only in headings.
-    fn resolve(&self, mentions: Vec<Mention>, acronyms: &HashMap<String, String>) -> Vec<Entity> {
+    fn resolve(
+        &self,
+        mentions: Vec<Mention>,
+        acronyms: &HashMap<String, String>,
+        lower: &HashSet<&str>,
+    ) -> Vec<Entity> {
         // Full names of people in this article, by surname.
         let mut surnames: HashMap<&str, Vec<&str>> = HashMap::new();
         for m in &mentions {
@@ -461,6 +490,15 @@ impl Extractor {
             {
                 return (full[0].to_string(), EntityType::Person, kinds[full[0]].1);
             }
+            // An acronym the article defines means what it says there, not
+            // what the gazetteer says ("BIS" for an impedance method).
+            if m.known
+                && let Some(long) = acronyms.get(&m.form)
+                && *long != m.name
+                && let Some(&(k, known)) = kinds.get(long.as_str())
+            {
+                return (long.clone(), k, known);
+            }
             if m.known {
                 return (m.name.clone(), m.kind, true);
             }
@@ -481,7 +519,7 @@ impl Extractor {
             kind: EntityType,
             known: bool,
             count: usize,
-            mid_sentence: bool,
+            mid_sentence: usize,
             in_prose: bool,
             titled: bool,
             forms: Vec<(String, usize)>,
@@ -494,14 +532,14 @@ impl Extractor {
                 kind,
                 known,
                 count: 0,
-                mid_sentence: false,
+                mid_sentence: 0,
                 in_prose: false,
                 titled: false,
                 forms: Vec::new(),
                 first: n,
             });
             a.count += 1;
-            a.mid_sentence |= m.mid_sentence;
+            a.mid_sentence += usize::from(m.mid_sentence);
             a.in_prose |= m.in_prose;
             a.titled |= m.titled;
             match a.forms.iter_mut().find(|(f, _)| *f == m.form) {
@@ -512,8 +550,11 @@ impl Extractor {
         let mut out: Vec<(usize, Entity)> = acc
             .into_iter()
             .filter(|(name, a)| {
-                (a.known || (a.in_prose && (a.mid_sentence || name.contains(' ') || a.titled)))
-                    && !self.gazetteer.is_ignored(name)
+                // A lone unknown word is a name when it is capitalised
+                // mid-sentence and never written in lower case.
+                let word_ok = a.mid_sentence > 0 && !lower.contains(name.to_lowercase().as_str());
+                let found = name.contains(' ') || a.titled || word_ok;
+                (a.known || (a.in_prose && found)) && !self.gazetteer.is_ignored(name)
             })
             .map(|(name, mut a)| {
                 a.forms
@@ -623,6 +664,7 @@ fn name_run(toks: &[Token], covered: &[Option<usize>], i: usize) -> Option<std::
     let mut last_cap = i;
     while end < toks.len()
         && covered[end].is_none()
+        && !toks[end].opens
         && !toks[end - 1].breaks_after
         && (!toks[end - 1].possessive || names::possessive_in_name(toks[end - 1].text))
     {

@@ -17,6 +17,8 @@ pub struct Token<'a> {
     pub breaks_after: bool,
     /// The word had a possessive "'s" ("China's CNPC" is two names).
     pub possessive: bool,
+    /// A quotation mark or parenthesis opens right before the word.
+    pub opens: bool,
 }
 
 /// Splits `text` into words.
@@ -36,7 +38,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         let mut word = body.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
         // "U.S." keeps its final period; "said." and "Xi." do not.
         if word.ends_with('.') && (word.matches('.').count() == 1 || word.len() > 6) {
-            word = &word[..word.len() - 1];
+            word = word[..word.len() - 1].trim_end_matches(|c: char| !c.is_alphanumeric());
         }
         // "Mr." and "Gen." keep their period: it does not end a sentence.
         if body[word.len()..].starts_with('.') && is_abbreviation(&body[..word.len() + 1]) {
@@ -51,11 +53,21 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
         }
         let opens_quote = raw_trim[..lead].contains(['"', '“', '‘', '(', '[']);
+        // "I've", "don't": contractions are not names; "Java/JSP" is a list.
+        let contraction = [
+            "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re", "'m", "’m", "n't", "n’t",
+        ]
+        .iter()
+        .any(|c| word.ends_with(c));
+        if contraction || word.contains('/') {
+            word = "";
+        }
         let trail = &raw_trim[lead + word.len()..];
         // A dash or bar standing alone ends a run; after a dateline
         // ("LONDON —") a sentence starts.
         if word.is_empty()
             && !raw_trim.is_empty()
+            && !contraction
             && let Some(last) = out.last_mut()
         {
             last.breaks_after = true;
@@ -74,6 +86,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                     .contains([',', ';', ':', '.', '!', '?', ')', ']', '"', '”', '/'])
                     || (raw.ends_with(['—', '–'])),
                 possessive,
+                opens: opens_quote,
             });
         }
         let end = raw_trim.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
@@ -128,8 +141,11 @@ pub const PERSON_TITLES: &[&str] = &[
     "Speaker", "Commissioner", "Director", "Ayatollah", "Sheikh", "Emir", "Marshal", "Envoy",
     "Spokesman", "Spokeswoman", "Spokesperson", "Leader", "Vice", "Deputy", "Chief", "Sir", "Dame",
     "Lord", "Lady", "Rabbi", "Imam", "Father", "Sister", "Brother", "Crown", "Foreign", "Defence",
-    "Defense", "Finance", "Prime", "Army", "Supreme", "Secretary-General", "Comrade", "Field",
-    "Officer", "CEO", "Founder",
+    "Defense", "Finance", "Prime", "Supreme", "Secretary-General", "Comrade", "Field", "Officer",
+    "CEO", "Founder", "Congressman", "Congresswoman", "Sheriff", "Councilman", "Councilwoman",
+    "Assemblyman", "Detective", "Sergeant", "Trooper", "Coach", "Dean", "Bishop", "Cardinal",
+    "Reverend", "Rev.", "Pastor", "Inspector", "Attorney", "Cartoonist", "Engineer", "Author",
+    "Economist", "Analyst",
 ];
 
 /// True if `w` is a title or honorific word.
@@ -179,58 +195,66 @@ const MONTHS_DAYS: &[&str] = &[
     "Saturday", "Sunday",
 ];
 
+/// True for a month or weekday name.
+pub fn is_calendar(w: &str) -> bool {
+    MONTHS_DAYS.contains(&w.trim_end_matches('.'))
+}
+
 /// Sorted (checked by a test).
 const COMMON: &[&str] = &[
     "A", "AI", "AM", "About", "Above", "Accept", "According", "Across", "Add", "Administration",
-    "Advertisement", "After", "Again", "Against", "Agency", "Agreement", "Ahead", "Alas", "All",
-    "Alliance", "Allied", "Allies", "Almost", "Alone", "Along", "Already", "Also", "Although",
-    "Always", "Among", "An", "Analysis", "Analysts", "And", "Another", "Any", "Anyone", "Anything",
-    "Arab", "Are", "Army", "Around", "Article", "As", "Ask", "Assembly", "Association", "At",
-    "Author", "Authority", "Back", "Bank", "Be", "Because", "Before", "Behind", "Being", "Below",
-    "Benchmark", "Besides", "Better", "Between", "Beyond", "Big", "Board", "Both", "Briefly",
-    "Buddhist", "Bureau", "But", "By", "CEO", "CPU", "Cabinet", "Call", "Can", "Capital",
-    "Catholic", "Center", "Central", "Centre", "Chapter", "Chief", "Christian", "Christmas",
-    "Click", "Coalition", "Cold", "Command", "Comment", "Comments", "Commission", "Committee",
-    "Communist", "Company", "Compare", "Conference", "Consider", "Constitution", "Contact",
-    "Container", "Copyright", "Could", "Council", "Court", "Critics", "Crucially", "Daily", "Day",
-    "Dear", "Democracy", "Department", "Despite", "Did", "Do", "Does", "Domestic", "Done", "Down",
-    "During", "EV", "Each", "Earlier", "Early", "East", "Easter", "Eastern", "Economic", "Editor",
-    "Editorial", "Either", "Else", "Email", "Embassy", "Emperor", "Empire", "End", "Enough",
-    "European", "Even", "Ever", "Every", "Everyone", "Everything", "Except", "Experts", "FAQ",
-    "Facebook", "Fact", "Far", "Federal", "Few", "Fifth", "Figure", "Finally", "First", "Five",
-    "Follow", "For", "Force", "Forces", "Foreign", "Former", "Foundation", "Four", "Fourth",
-    "Free", "From", "Fund", "Further", "Furthermore", "GDP", "GMT", "GPU", "General", "Given",
-    "Global", "Go", "Good", "Government", "Great", "Group", "Guard", "Gulf", "Had", "Half", "Has",
-    "Have", "Having", "He", "Hence", "Her", "Here", "Hers", "High", "Him", "Hindu", "His",
-    "History", "Home", "House", "How", "However", "I", "ICBM", "II", "III", "IV", "If", "Image",
-    "Imagine", "Imperial", "In", "Indeed", "Initially", "Initiative", "Inside", "Instead",
-    "Institute", "Internet", "Into", "Is", "Islamic", "It", "Its", "Jewish", "Just", "Keep", "Key",
-    "LNG", "Large", "Last", "Late", "Later", "Latest", "Law", "Leader", "Leaders", "Least", "Less",
-    "Let", "Like", "Likewise", "Little", "Local", "Long", "Look", "Lower", "Main", "Major", "Many",
-    "Marxist", "Maybe", "Me", "Meanwhile", "Might", "Military", "Minister", "Ministry", "More",
-    "Moreover", "Most", "Mostly", "Much", "Muslim", "Must", "My", "NGO", "National", "Naval",
-    "Navy", "Near", "Nearly", "Neither", "Never", "Nevertheless", "New", "News", "Next", "No",
-    "Nobody", "Nonetheless", "Nor", "Nordic", "North", "Northern", "Not", "Note", "Nothing", "Now",
+    "Advertisement", "African", "After", "Again", "Against", "Agency", "Agreement", "Ahead",
+    "Alas", "All", "Alliance", "Allied", "Allies", "Almost", "Alone", "Along", "Already", "Also",
+    "Although", "Always", "Among", "An", "Analysis", "Analysts", "And", "Another", "Any", "Anyone",
+    "Anything", "Arab", "Are", "Army", "Around", "Article", "As", "Asian", "Ask", "Assembly",
+    "Association", "At", "Author", "Authority", "Back", "Bank", "Be", "Because", "Before",
+    "Behind", "Being", "Below", "Benchmark", "Besides", "Better", "Between", "Beyond", "Big",
+    "Board", "Both", "Briefly", "Buddhist", "Bureau", "But", "By", "CEO", "CPU", "Cabinet", "Call",
+    "Can", "Capital", "Catholic", "Center", "Central", "Centre", "Chapter", "Chief", "Christian",
+    "Christmas", "Click", "Coalition", "Cold", "Coming", "Command", "Comment", "Comments",
+    "Commission", "Committee", "Communist", "Company", "Compare", "Conference", "Conservative",
+    "Consider", "Constitution", "Contact", "Container", "Copyright", "Could", "Council", "Court",
+    "Critics", "Crucially", "Daily", "Day", "Dear", "Democracy", "Democratic", "Department",
+    "Despite", "Did", "Do", "Does", "Domestic", "Done", "Down", "During", "EV", "Each", "Earlier",
+    "Early", "East", "Easter", "Eastern", "Economic", "Editor", "Editorial", "Either", "Else",
+    "Email", "Embassy", "Emperor", "Empire", "End", "Engineering", "Enough", "European", "Even",
+    "Ever", "Every", "Everyone", "Everything", "Except", "Experts", "FAQ", "Facebook", "Fact",
+    "Far", "Federal", "Few", "Fifth", "Figure", "Finally", "First", "Five", "Follow", "For",
+    "Force", "Forces", "Foreign", "Former", "Foundation", "Four", "Fourth", "Free", "From", "Fund",
+    "Further", "Furthermore", "GDP", "GMT", "GPU", "General", "Given", "Global", "Go", "Good",
+    "Government", "Great", "Group", "Guard", "Gulf", "Had", "Half", "Has", "Have", "Having", "He",
+    "Hence", "Her", "Here", "Hers", "High", "Him", "Hindu", "His", "History", "Home", "House",
+    "How", "However", "I", "ICBM", "II", "III", "IV", "If", "Image", "Imagine", "Imperial", "In",
+    "Indeed", "Indigenous", "Initially", "Initiative", "Inside", "Instead", "Institute",
+    "Internet", "Into", "Is", "Islamic", "It", "Its", "Jewish", "Just", "Keep", "Key", "LNG",
+    "Large", "Last", "Late", "Later", "Latest", "Latin", "Law", "Lawmakers", "Leader", "Leaders",
+    "Least", "Less", "Let", "Liberal", "Like", "Likewise", "Little", "Local", "Long", "Look",
+    "Lower", "Main", "Major", "Many", "Marxist", "Maybe", "Me", "Meanwhile", "Might", "Military",
+    "Minister", "Ministerial", "Ministers", "Ministry", "More", "Moreover", "Most", "Mostly",
+    "Much", "Muslim", "Must", "My", "NGO", "National", "Native", "Naval", "Navy", "Near", "Nearly",
+    "Neither", "Never", "Nevertheless", "New", "News", "Next", "No", "Nobody", "None",
+    "Nonetheless", "Nor", "Nordic", "North", "Northern", "Not", "Note", "Nothing", "Now",
     "Nuclear", "OK", "Of", "Off", "Office", "Officials", "Often", "Oh", "Old", "On", "Once", "One",
     "Only", "Opinion", "Or", "Orthodox", "Other", "Others", "Our", "Out", "Outside", "Over",
-    "Overall", "PDF", "PM", "Page", "Parliament", "Part", "Party", "Per", "Perhaps", "Photo",
-    "Plan", "Plus", "Policy", "Political", "Popular", "Post", "Posted", "Premier", "President",
-    "Presidential", "Previously", "Prime", "Print", "Program", "Programme", "Project", "Public",
-    "Published", "Put", "Quite", "Ramadan", "Rather", "Read", "Really", "Recent", "Recently",
-    "Regional", "Related", "Reply", "Report", "Republic", "Right", "Roughly", "Royal", "Said",
-    "Same", "Say", "Second", "Secretary", "Section", "See", "Senate", "Senior", "Service",
-    "Several", "Share", "She", "Shia", "Should", "Show", "Sign", "Sikh", "Similarly", "Since",
-    "Six", "Slavic", "So", "Social", "Some", "Someone", "Something", "Soon", "Source", "Sources",
-    "South", "Southern", "Special", "Start", "State", "States", "Still", "Strategic", "Strategy",
+    "Overall", "PDF", "PM", "Page", "Parliament", "Parliamentary", "Part", "Party", "Per",
+    "Perhaps", "Photo", "Plan", "Plus", "Policy", "Political", "Popular", "Post", "Posted",
+    "Premier", "President", "Presidential", "Presidents", "Previously", "Prime", "Print",
+    "Program", "Programme", "Progressive", "Project", "Public", "Published", "Put", "Quite",
+    "Ramadan", "Rather", "Read", "Really", "Recent", "Recently", "Regional", "Related", "Reply",
+    "Report", "Republic", "Republican", "Right", "Roughly", "Royal", "Said", "Same", "Say",
+    "Second", "Secretary", "Section", "See", "Senate", "Senators", "Senior", "Service", "Several",
+    "Share", "She", "Shia", "Should", "Show", "Sign", "Sikh", "Similarly", "Since", "Six",
+    "Slavic", "So", "Social", "Some", "Someone", "Something", "Soon", "Source", "Sources", "South",
+    "Southern", "Special", "Start", "State", "States", "Step", "Still", "Strategic", "Strategy",
     "Subscribe", "Such", "Summit", "Sunni", "Supporters", "Supreme", "Sure", "TV", "Take", "Taken",
     "Technology", "Ten", "Than", "Thank", "Thanks", "That", "The", "Their", "Them", "Then",
     "There", "Therefore", "These", "They", "Think", "Third", "This", "Those", "Though", "Three",
     "Through", "Thus", "To", "Today", "Together", "Tomorrow", "Too", "Top", "Treasury", "Treaty",
-    "True", "Twitter", "Two", "UAV", "UTC", "Ultimately", "Under", "Union", "University", "Unless",
-    "Unlike", "Until", "Up", "Update", "Updated", "Upon", "Us", "Very", "Via", "Video", "War",
-    "Was", "We", "Well", "Were", "West", "Western", "What", "Whatever", "When", "Where", "Whether",
-    "Which", "While", "White", "Who", "Whoever", "Why", "Will", "With", "Within", "Without",
-    "World", "Worse", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
+    "True", "Trust", "Twitter", "Two", "UAV", "UTC", "Ultimately", "Under", "Union", "University",
+    "Unless", "Unlike", "Until", "Up", "Update", "Updated", "Upon", "Us", "Very", "Via", "Video",
+    "War", "Was", "We", "Well", "Were", "West", "Western", "What", "Whatever", "When", "Where",
+    "Whether", "Which", "While", "White", "Who", "Whoever", "Why", "Will", "With", "Within",
+    "Without", "World", "Worse", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
 ];
 
 /// Plural nouns whose possessive stays inside a name ("People's

@@ -95,3 +95,43 @@ fn capitals_are_places_of_their_own() {
     assert!(find(&e, "Beijing").is_some() && find(&e, "Moscow").is_some());
     assert!(find(&e, "China").is_none() && find(&e, "Russia").is_none());
 }
+
+#[test]
+fn ordinary_words_and_definitions_win_over_capitals_and_the_gazetteer() {
+    // "Theatre" is capitalised once but written in lower case elsewhere.
+    let e = run("She moved to Theatre work. The theatre closed. Later she met Arshy Mann.");
+    assert!(find(&e, "Theatre").is_none());
+    assert!(find(&e, "Arshy Mann").is_some());
+    // An acronym the article defines is not the gazetteer's acronym.
+    let e = run("Bioimpedance Spectroscopy Unit (BIS) readings vary. The BIS is cheap.");
+    assert!(
+        find(&e, "Bureau of Industry and Security").is_none(),
+        "{e:?}"
+    );
+    assert_eq!(find(&e, "Bioimpedance Spectroscopy Unit").unwrap().count, 3);
+}
+
+#[test]
+fn only_the_gazetteer_outside_english() {
+    let x = Extractor::bundled();
+    let text = "Die Bundesregierung in Berlin prüft den Vorgang mit der Polizeiwache.";
+    let e = x.extract_in(None, &[text], false);
+    let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Berlin"]);
+}
+
+#[test]
+fn names_end_before_parentheses_possessives_and_dates() {
+    let e = run(
+        "The Green Deal for Europe (GNDE) was debated. China's CNPC signed. John Rankin Thursday said so.",
+    );
+    assert!(
+        find(&e, "CNPC").is_some() && find(&e, "China").is_some(),
+        "{e:?}"
+    );
+    assert!(find(&e, "John Rankin").is_some(), "{e:?}");
+    assert!(
+        e.iter()
+            .all(|e| !e.name.contains('(') && !e.name.contains("Thursday"))
+    );
+}
