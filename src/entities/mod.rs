@@ -87,22 +87,25 @@ impl Extractor {
         // Capitalisation marks names only in English: other languages get
         // the gazetteer alone.
         let english = doc.lang.as_deref().is_none_or(|l| l == "en");
-        doc.entities = self.extract_in(title, &prose, english);
+        let authors: Vec<&str> = doc.authors.iter().map(String::as_str).collect();
+        doc.entities = self.extract_in(title, &prose, english, &authors);
     }
 
     /// Returns the entities of an article (its title, paragraphs, and
     /// other prose such as a tagline), most mentioned first.
     pub fn extract(&self, title: Option<&str>, paragraphs: &[&str]) -> Vec<Entity> {
-        self.extract_in(title, paragraphs, true)
+        self.extract_in(title, paragraphs, true, &[])
     }
 
     /// Like [`Extractor::extract`]; names outside the gazetteer are found
-    /// only when `discover`.
+    /// only when `discover`; a bare surname of one of the `authors` ("Ms.
+    /// Vance is a fellow at …") is that author.
     pub fn extract_in(
         &self,
         title: Option<&str>,
         paragraphs: &[&str],
         discover: bool,
+        authors: &[&str],
     ) -> Vec<Entity> {
         let mut segments: Vec<Segment> = Vec::new();
         if let Some(t) = title {
@@ -129,7 +132,7 @@ impl Extractor {
             .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
             .filter(|w| w.starts_with(char::is_lowercase))
             .collect();
-        self.resolve(mentions, &acronyms, &lower)
+        self.resolve(mentions, &acronyms, &lower, authors)
     }
 
     /// Finds the mentions of one segment.
@@ -461,9 +464,15 @@ impl Extractor {
         mentions: Vec<Mention>,
         acronyms: &HashMap<String, String>,
         lower: &HashSet<&str>,
+        authors: &[&str],
     ) -> Vec<Entity> {
         // Full names of people in this article, by surname.
         let mut surnames: HashMap<&str, Vec<&str>> = HashMap::new();
+        // The byline's people come first: a surname in the tagline is theirs.
+        let by_author: HashMap<&str, &str> = authors
+            .iter()
+            .filter_map(|a| a.rsplit_once(' ').map(|(_, last)| (last, *a)))
+            .collect();
         for m in &mentions {
             if m.kind == EntityType::Person
                 && let Some((_, last)) = m.name.rsplit_once(' ')
@@ -478,17 +487,23 @@ impl Extractor {
             .iter()
             .map(|m| (m.name.as_str(), (m.kind, m.known)))
             .collect();
+
         let target = |m: &Mention| -> (String, EntityType, bool) {
             // A bare surname the gazetteer knows ("Vance") is the person
             // of that surname named in full in this article, if one is.
             if m.known
                 && m.kind == EntityType::Person
-                && !m.form.contains(' ')
-                && let Some(full) = surnames.get(m.form.as_str())
-                && full.len() == 1
-                && full[0] != m.name
+                && let Some(bare) = bare_surname(&m.form)
             {
-                return (full[0].to_string(), EntityType::Person, kinds[full[0]].1);
+                if let Some(author) = by_author.get(bare) {
+                    return (author.to_string(), EntityType::Person, false);
+                }
+                if let Some(full) = surnames.get(bare)
+                    && full.len() == 1
+                    && full[0] != m.name
+                {
+                    return (full[0].to_string(), EntityType::Person, kinds[full[0]].1);
+                }
             }
             // An acronym the article defines means what it says there, not
             // what the gazetteer says ("BIS" for an impedance method).
@@ -506,6 +521,9 @@ impl Extractor {
                 && let Some(&(k, known)) = kinds.get(long.as_str())
             {
                 return (long.clone(), k, known);
+            }
+            if let Some(author) = by_author.get(m.name.as_str()) {
+                return (author.to_string(), EntityType::Person, false);
             }
             if !m.name.contains(' ')
                 && let Some(full) = surnames.get(m.name.as_str())
@@ -604,6 +622,13 @@ fn mention(
         in_prose,
         titled,
     }
+}
+
+/// The one name word of a form such as "Vance" or "Ms. Vance".
+fn bare_surname(form: &str) -> Option<&str> {
+    let mut words: Vec<&str> = form.split(' ').collect();
+    let last = words.pop()?;
+    words.iter().all(|w| names::is_title(w)).then_some(last)
 }
 
 /// "Western-imposed", "Ice-class": a capitalised word joined to a

@@ -115,7 +115,7 @@ fn ordinary_words_and_definitions_win_over_capitals_and_the_gazetteer() {
 fn only_the_gazetteer_outside_english() {
     let x = Extractor::bundled();
     let text = "Die Bundesregierung in Berlin prüft den Vorgang mit der Polizeiwache.";
-    let e = x.extract_in(None, &[text], false);
+    let e = x.extract_in(None, &[text], false, &[]);
     let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Berlin"]);
 }
@@ -134,4 +134,16 @@ fn names_end_before_parentheses_possessives_and_dates() {
         e.iter()
             .all(|e| !e.name.contains('(') && !e.name.contains("Thursday"))
     );
+}
+
+#[test]
+fn a_tagline_surname_is_the_author() {
+    let x = Extractor::bundled();
+    let tagline = "Ms. Vance is a senior fellow at the Meridian Policy Institute.";
+    let e = x.extract_in(None, &[tagline], true, &["Eleanor Vance"]);
+    let v = find(&e, "Eleanor Vance").expect("the author");
+    assert_eq!(v.forms, ["Ms. Vance"]);
+    assert!(find(&e, "JD Vance").is_none());
+    // Without the byline, the gazetteer's Vance stands.
+    assert!(find(&x.extract(None, &[tagline]), "JD Vance").is_some());
 }

@@ -1,17 +1,17 @@
 //! Reading documents back: by id or path (`show`), and all of them for an
-//! overview (`stats`).
+//! overview (`stats`); counting entities on the index's facets.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Term};
 
 use super::PunditIndex;
 use crate::error::{Error, Result};
-use crate::model::{Document, NameCount, Stats};
+use crate::model::{Document, EntityCount, EntityType, NameCount, Stats};
 use crate::walk::display_path;
 
 /// Returns the documents with id `key`, or of the file at path `key`
@@ -96,6 +96,51 @@ fn top(counts: HashMap<String, usize>, n: usize) -> Vec<NameCount> {
     v
 }
 
+/// Counts, for the documents matching `query`, how many mention each
+/// entity (of type `kind`, or any), with tantivy's facet collector over
+/// the `entity_facet` column: no stored document is read. Returns the
+/// number of matching documents and the `top` entities, most mentioned
+/// first.
+pub fn count_entities(
+    ix: &PunditIndex,
+    query: &dyn Query,
+    kind: Option<EntityType>,
+    top: usize,
+) -> Result<(u64, Vec<EntityCount>)> {
+    let kinds: Vec<EntityType> = kind.map_or(EntityType::ALL.to_vec(), |k| vec![k]);
+    let mut facets = FacetCollector::for_field("entity_facet");
+    for k in &kinds {
+        facets.add_facet(format!("/{}", k.as_str()).as_str());
+    }
+    let reader = ix.reader()?;
+    let searcher = reader.searcher();
+    let (total, counts) = searcher
+        .search(query, &(Count, facets))
+        .map_err(|e| Error::index(&ix.dir, e))?;
+    let top = top.max(1);
+    let mut out = Vec::new();
+    for k in &kinds {
+        for (facet, n) in counts.top_k(format!("/{}", k.as_str()).as_str(), top) {
+            out.push(EntityCount {
+                name: facet
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                kind: *k,
+                documents: n,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.documents
+            .cmp(&a.documents)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out.truncate(top);
+    Ok((total as u64, out))
+}
+
 /// Returns an overview of the whole index.
 pub fn stats(ix: &PunditIndex) -> Result<Stats> {
     let reader = ix.reader()?;
@@ -104,7 +149,7 @@ pub fn stats(ix: &PunditIndex) -> Result<Stats> {
         index: ix.dir.display().to_string(),
         ..Default::default()
     };
-    let (mut authors, mut sources, mut entities) = (HashMap::new(), HashMap::new(), HashMap::new());
+    let (mut authors, mut sources) = (HashMap::new(), HashMap::new());
     for (ord, seg) in searcher.segment_readers().iter().enumerate() {
         for doc in seg.doc_ids_alive() {
             let d = ix.stored(&searcher, DocAddress::new(ord as u32, doc))?;
@@ -114,9 +159,6 @@ pub fn stats(ix: &PunditIndex) -> Result<Stats> {
             }
             if let Some(src) = &d.source {
                 *sources.entry(src.clone()).or_insert(0) += 1;
-            }
-            for e in &d.entities {
-                *entities.entry(e.name.clone()).or_insert(0) += 1;
             }
             match &d.date {
                 Some(date) => {
@@ -140,7 +182,14 @@ pub fn stats(ix: &PunditIndex) -> Result<Stats> {
     s.authors = authors.len();
     s.top_authors = top(authors, 10);
     s.sources = top(sources, usize::MAX);
-    s.top_entities = top(entities, 20);
+    s.top_entities = count_entities(ix, &AllQuery, None, 20)?
+        .1
+        .into_iter()
+        .map(|e| NameCount {
+            name: e.name,
+            count: e.documents as usize,
+        })
+        .collect();
     s.index_bytes = ix.size_bytes();
     Ok(s)
 }

@@ -1,16 +1,15 @@
 //! `entities`: which entities the documents matching a query mention most,
-//! and which co-occur with a given one. Counted with tantivy's facet
-//! collector over the `entity_facet` column, never by loading documents.
+//! and which co-occur with a given one. Counted on the index's facets
+//! ([`lookup::count_entities`]), never by loading documents.
 
-use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::Occur;
 
 use super::query::bool_query;
 use super::{SearchRequest, build_query};
 use crate::error::{Error, Result};
-use crate::index::PunditIndex;
 use crate::index::schema::entity_key;
-use crate::model::{EntityCount, EntityCounts, EntityType};
+use crate::index::{PunditIndex, lookup};
+use crate::model::{EntityCounts, EntityType};
 
 /// What to count.
 #[derive(Debug, Clone, Default)]
@@ -36,19 +35,6 @@ pub fn entity_counts(ix: &PunditIndex, req: &CountRequest) -> Result<EntityCount
             .expect("two clauses"),
         None => query,
     };
-    let kinds: Vec<EntityType> = match req.kind {
-        Some(k) => vec![k],
-        None => EntityType::ALL.to_vec(),
-    };
-    let mut facets = FacetCollector::for_field("entity_facet");
-    for k in &kinds {
-        facets.add_facet(format!("/{}", k.as_str()).as_str());
-    }
-    let reader = ix.reader()?;
-    let searcher = reader.searcher();
-    let (total, counts) = searcher
-        .search(&query, &(Count, facets))
-        .map_err(|e| Error::index(&ix.dir, e))?;
     // The entity given with --with, by any of its names, is not its own
     // co-occurrence.
     let excluded: Vec<String> = req
@@ -67,36 +53,13 @@ pub fn entity_counts(ix: &PunditIndex, req: &CountRequest) -> Result<EntityCount
             std::iter::once(entity_key(w, None)).chain(known)
         })
         .collect();
-    let top = req.top.max(1);
-    let mut out: Vec<EntityCount> = Vec::new();
-    for k in &kinds {
-        let root = format!("/{}", k.as_str());
-        for (facet, n) in counts.top_k(root.as_str(), top + excluded.len()) {
-            let name = facet
-                .to_path()
-                .last()
-                .map(|s| s.to_string())
-                .unwrap_or_default();
-            if excluded.contains(&entity_key(&name, None)) {
-                continue;
-            }
-            out.push(EntityCount {
-                name,
-                kind: *k,
-                documents: n,
-            });
-        }
-    }
-    out.sort_by(|a, b| {
-        b.documents
-            .cmp(&a.documents)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    out.truncate(top);
+    let (total, mut out) = lookup::count_entities(ix, &*query, req.kind, req.top + excluded.len())?;
+    out.retain(|e| !excluded.contains(&entity_key(&e.name, None)));
+    out.truncate(req.top.max(1));
     Ok(EntityCounts {
         query: req.search.query.clone(),
         with: req.with.clone(),
-        documents: total as u64,
+        documents: total,
         entities: out,
     })
 }
