@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, Result};
 use crate::model::EntityType;
@@ -39,6 +39,26 @@ pub struct Hit {
     pub entity: usize,
 }
 
+/// The automaton over every form, the entity of each pattern, and which
+/// two-byte prefixes start a form (most words start none: no search).
+struct Matcher {
+    automaton: AhoCorasick,
+    targets: Vec<usize>,
+    prefixes: Vec<u64>,
+}
+
+impl Matcher {
+    fn may_start(&self, bytes: &[u8]) -> bool {
+        match bytes {
+            [a, b, ..] => {
+                let k = usize::from(*a) << 8 | usize::from(*b);
+                self.prefixes[k / 64] & (1 << (k % 64)) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Known names and the automaton that finds them.
 pub struct Gazetteer {
     known: Vec<Known>,
@@ -47,7 +67,7 @@ pub struct Gazetteer {
     /// Lower-cased surface form → entity, for what users type.
     by_lower: HashMap<String, usize>,
     /// Built on first use: searches only look names up.
-    matcher: OnceLock<(AhoCorasick, Vec<usize>)>,
+    matcher: OnceLock<Matcher>,
     /// Names (lower case) that are never entities.
     ignored: HashSet<String>,
     /// Hash of every list read, so an index knows when to re-extract.
@@ -244,10 +264,10 @@ impl Gazetteer {
         !self.ignored.is_empty() && self.ignored.contains(&name.to_lowercase())
     }
 
-    /// Every whole-word occurrence of a known form in `text`, longest first
-    /// where they overlap, in text order.
+    /// The whole-word occurrences of known forms in `text`, in text order;
+    /// where forms overlap, the leftmost and then the longest.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let (automaton, targets) = self.matcher.get_or_init(|| {
+        let matcher = self.matcher.get_or_init(|| {
             // Curly apostrophes match as straight ones ("People’s").
             let mut forms: Vec<(String, usize)> = Vec::with_capacity(self.by_form.len() + 64);
             for (f, id) in &self.by_form {
@@ -261,25 +281,57 @@ impl Gazetteer {
             }
             forms.sort();
             let automaton = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
                 .build(forms.iter().map(|(f, _)| f.as_str()))
                 .expect("gazetteer patterns are plain strings");
-            (automaton, forms.iter().map(|(_, id)| *id).collect())
+            let mut prefixes = vec![0u64; 65536 / 64];
+            for (f, _) in &forms {
+                if let [a, b, ..] = f.as_bytes() {
+                    let k = usize::from(*a) << 8 | usize::from(*b);
+                    prefixes[k / 64] |= 1 << (k % 64);
+                }
+            }
+            Matcher {
+                automaton,
+                targets: forms.iter().map(|(_, id)| *id).collect(),
+                prefixes,
+            }
         });
-        let mut hits: Vec<Hit> = automaton
-            .find_overlapping_iter(text)
-            .filter(|m| word_bounded(text, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                entity: targets[m.pattern().as_usize()],
-            })
-            .collect();
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-        for h in hits {
-            if out.last().is_none_or(|last| h.start >= last.end) {
-                out.push(h);
+        // Only where a word starts (anchored searches are short), the
+        // longest form that also ends where a word ends.
+        let mut out = Vec::new();
+        let mut at = 0;
+        let bytes = text.as_bytes();
+        let mut prev_word = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is judged by the byte; other characters are decoded.
+            let (word, len) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'_', 1),
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    (c.is_alphanumeric(), c.len_utf8())
+                }
+            };
+            let starts = word && !prev_word;
+            prev_word = word;
+            let here = i;
+            i += len;
+            if !starts || here < at || !matcher.may_start(&bytes[here..]) {
+                continue;
+            }
+            let i = here;
+            let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
+            if let Some(m) = matcher.automaton.find(input)
+                && word_bounded(text, m.start(), m.end())
+            {
+                out.push(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    entity: matcher.targets[m.pattern().as_usize()],
+                });
+                at = m.end();
             }
         }
         out

@@ -12,7 +12,7 @@
 pub mod gazetteer;
 mod names;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -37,11 +37,11 @@ struct Segment<'a> {
 
 /// A mention found in a segment.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'a> {
     /// The surface form, with a person's title when one preceded it.
-    form: String,
+    form: &'a str,
     /// The name it stands for before in-document resolution.
-    name: String,
+    name: &'a str,
     kind: EntityType,
     /// From the gazetteer (canonical already).
     known: bool,
@@ -100,12 +100,12 @@ impl Extractor {
     /// Like [`Extractor::extract`]; names outside the gazetteer are found
     /// only when `discover`; a bare surname of one of the `authors` ("Ms.
     /// Vance is a fellow at …") is that author.
-    pub fn extract_in(
-        &self,
-        title: Option<&str>,
-        paragraphs: &[&str],
+    pub fn extract_in<'a>(
+        &'a self,
+        title: Option<&'a str>,
+        paragraphs: &[&'a str],
         discover: bool,
-        authors: &[&str],
+        authors: &[&'a str],
     ) -> Vec<Entity> {
         let mut segments: Vec<Segment> = Vec::new();
         if let Some(t) = title {
@@ -121,22 +121,27 @@ impl Extractor {
             });
         }
         let mut mentions = Vec::new();
-        let mut acronyms: HashMap<String, String> = HashMap::new();
+        let mut acronyms: HashMap<&str, &str> = HashMap::new();
         for seg in &segments {
             self.scan(seg, &mut mentions, &mut acronyms);
         }
         // Words the article also writes in lower case are ordinary words
         // wherever they are capitalised ("Theatre", "Coming").
-        let lower: HashSet<&str> = segments
-            .iter()
-            .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
-            .filter(|w| w.starts_with(char::is_lowercase))
-            .collect();
-        self.resolve(mentions, &acronyms, &lower, authors)
+        let texts: Vec<&str> = segments.iter().map(|s| s.text).collect();
+        let written_lower = |word: &str| {
+            let lower = word.to_lowercase();
+            texts.iter().any(|t| contains_word(t, &lower))
+        };
+        self.resolve(mentions, &acronyms, &written_lower, authors)
     }
 
     /// Finds the mentions of one segment.
-    fn scan(&self, seg: &Segment, out: &mut Vec<Mention>, acronyms: &mut HashMap<String, String>) {
+    fn scan<'a>(
+        &'a self,
+        seg: &Segment<'a>,
+        out: &mut Vec<Mention<'a>>,
+        acronyms: &mut HashMap<&'a str, &'a str>,
+    ) {
         let text = seg.text;
         let toks = names::tokens(text);
         let hits = self.gazetteer.find(text);
@@ -187,7 +192,7 @@ impl Extractor {
                     && !toks[run.clone()].iter().any(|t| names::is_title(t.text))
                     && let Some(m) = self.candidate(&ctx, i, run.end, acronyms, true)
                 {
-                    self.note_acronym(text, &toks, run.end - 1, &m.name, acronyms);
+                    self.note_acronym(text, &toks, run.end - 1, m.name, acronyms);
                     out.push(m);
                     i = run.end;
                     continue;
@@ -199,8 +204,8 @@ impl Extractor {
                     hit.start
                 };
                 out.push(Mention {
-                    form: text[form_start..hit.end].to_string(),
-                    name: known.name.clone(),
+                    form: &text[form_start..hit.end],
+                    name: &known.name,
                     kind: known.kind,
                     known: true,
                     mid_sentence: !toks[i].sentence_start,
@@ -226,8 +231,8 @@ impl Extractor {
                 {
                     let known = self.gazetteer.known(id);
                     out.push(Mention {
-                        form: w.to_string(),
-                        name: known.name.clone(),
+                        form: w,
+                        name: &known.name,
                         kind: known.kind,
                         known: true,
                         mid_sentence: !toks[i].sentence_start,
@@ -279,7 +284,7 @@ impl Extractor {
             let next = run.end;
             for part in split_coordination(&toks, run) {
                 if let Some(m) = self.candidate(&ctx, part.start, part.end, acronyms, false) {
-                    self.note_acronym(text, &toks, part.end - 1, &m.name, acronyms);
+                    self.note_acronym(text, &toks, part.end - 1, m.name, acronyms);
                     out.push(m);
                 }
             }
@@ -288,13 +293,13 @@ impl Extractor {
     }
 
     /// Records "Long Name (LN)": the acronym after a name stands for it.
-    fn note_acronym(
+    fn note_acronym<'a>(
         &self,
         text: &str,
-        toks: &[Token],
+        toks: &[Token<'a>],
         last: usize,
-        name: &str,
-        acronyms: &mut HashMap<String, String>,
+        name: &'a str,
+        acronyms: &mut HashMap<&'a str, &'a str>,
     ) {
         let Some(next) = toks.get(last + 1) else {
             return;
@@ -311,20 +316,20 @@ impl Extractor {
         }
         let initial = |s: &str| s.chars().next();
         if initial(next.text) == initial(name) && next.text != name {
-            acronyms.insert(next.text.to_string(), name.to_string());
+            acronyms.insert(next.text, name);
         }
     }
 
     /// Judges the capitalised run `toks[start..end]`; returns a mention if
     /// it is a name. `merged`: the run starts with a gazetteer hit.
-    fn candidate(
+    fn candidate<'a>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<'a, '_>,
         start: usize,
         end: usize,
-        acronyms: &HashMap<String, String>,
+        acronyms: &HashMap<&str, &str>,
         merged: bool,
-    ) -> Option<Mention> {
+    ) -> Option<Mention<'a>> {
         let toks = ctx.toks;
         let words: Vec<&str> = toks[start..end].iter().map(|t| t.text).collect();
         let last = *words.last()?;
@@ -459,12 +464,12 @@ impl Extractor {
     /// Merges mentions into entities: acronyms to their long forms, bare
     /// surnames to the full names used in the same article; drops names
     /// seen only as the first word of a sentence or only in headings.
-    fn resolve(
+    fn resolve<'a>(
         &self,
-        mentions: Vec<Mention>,
-        acronyms: &HashMap<String, String>,
-        lower: &HashSet<&str>,
-        authors: &[&str],
+        mentions: Vec<Mention<'a>>,
+        acronyms: &HashMap<&'a str, &'a str>,
+        written_lower: &dyn Fn(&str) -> bool,
+        authors: &[&'a str],
     ) -> Vec<Entity> {
         // Full names of people in this article, by surname.
         let mut surnames: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -478,31 +483,31 @@ impl Extractor {
                 && let Some((_, last)) = m.name.rsplit_once(' ')
             {
                 let v = surnames.entry(last).or_default();
-                if !v.contains(&m.name.as_str()) {
-                    v.push(&m.name);
+                if !v.contains(&m.name) {
+                    v.push(m.name);
                 }
             }
         }
         let kinds: HashMap<&str, (EntityType, bool)> = mentions
             .iter()
-            .map(|m| (m.name.as_str(), (m.kind, m.known)))
+            .map(|m| (m.name, (m.kind, m.known)))
             .collect();
 
-        let target = |m: &Mention| -> (String, EntityType, bool) {
+        let target = |m: &Mention<'a>| -> (&'a str, EntityType, bool) {
             // A bare surname the gazetteer knows ("Vance") is the person
             // of that surname named in full in this article, if one is.
             if m.known
                 && m.kind == EntityType::Person
-                && let Some(bare) = bare_surname(&m.form)
+                && let Some(bare) = bare_surname(m.form)
             {
                 if let Some(author) = by_author.get(bare) {
-                    return (author.to_string(), EntityType::Person, false);
+                    return (author, EntityType::Person, false);
                 }
                 if let Some(full) = surnames.get(bare)
                     && full.len() == 1
                     && full[0] != m.name
                 {
-                    return (full[0].to_string(), EntityType::Person, kinds[full[0]].1);
+                    return (full[0], EntityType::Person, kinds[full[0]].1);
                 }
             }
             // An acronym the article defines means what it says there, not
@@ -510,40 +515,40 @@ impl Extractor {
             if m.known
                 && let Some(long) = acronyms.get(&m.form)
                 && *long != m.name
-                && let Some(&(k, known)) = kinds.get(long.as_str())
+                && let Some(&(k, known)) = kinds.get(long)
             {
-                return (long.clone(), k, known);
+                return (long, k, known);
             }
             if m.known {
-                return (m.name.clone(), m.kind, true);
+                return (m.name, m.kind, true);
             }
             if let Some(long) = acronyms.get(&m.name)
-                && let Some(&(k, known)) = kinds.get(long.as_str())
+                && let Some(&(k, known)) = kinds.get(long)
             {
-                return (long.clone(), k, known);
+                return (long, k, known);
             }
-            if let Some(author) = by_author.get(m.name.as_str()) {
-                return (author.to_string(), EntityType::Person, false);
+            if let Some(author) = by_author.get(m.name) {
+                return (author, EntityType::Person, false);
             }
             if !m.name.contains(' ')
-                && let Some(full) = surnames.get(m.name.as_str())
+                && let Some(full) = surnames.get(m.name)
                 && full.len() == 1
             {
-                return (full[0].to_string(), EntityType::Person, kinds[full[0]].1);
+                return (full[0], EntityType::Person, kinds[full[0]].1);
             }
-            (m.name.clone(), m.kind, false)
+            (m.name, m.kind, false)
         };
-        struct Acc {
+        struct Acc<'a> {
             kind: EntityType,
             known: bool,
             count: usize,
             mid_sentence: usize,
             in_prose: bool,
             titled: bool,
-            forms: Vec<(String, usize)>,
+            forms: Vec<(&'a str, usize)>,
             first: usize,
         }
-        let mut acc: HashMap<String, Acc> = HashMap::new();
+        let mut acc: HashMap<&'a str, Acc<'a>> = HashMap::new();
         for (n, m) in mentions.iter().enumerate() {
             let (name, kind, known) = target(m);
             let a = acc.entry(name).or_insert(Acc {
@@ -562,7 +567,7 @@ impl Extractor {
             a.titled |= m.titled;
             match a.forms.iter_mut().find(|(f, _)| *f == m.form) {
                 Some((_, c)) => *c += 1,
-                None => a.forms.push((m.form.clone(), 1)),
+                None => a.forms.push((m.form, 1)),
             }
         }
         let mut out: Vec<(usize, Entity)> = acc
@@ -570,13 +575,14 @@ impl Extractor {
             .filter(|(name, a)| {
                 // A lone unknown word is a name when it is capitalised
                 // mid-sentence and never written in lower case.
-                let word_ok = a.mid_sentence > 0 && !lower.contains(name.to_lowercase().as_str());
-                let found = name.contains(' ') || a.titled || word_ok;
-                (a.known || (a.in_prose && found)) && !self.gazetteer.is_ignored(name)
+                let found = || {
+                    name.contains(' ') || a.titled || (a.mid_sentence > 0 && !written_lower(name))
+                };
+                (a.known || (a.in_prose && found())) && !self.gazetteer.is_ignored(name)
             })
             .map(|(name, mut a)| {
                 a.forms
-                    .sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+                    .sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
                 let kind = if a.titled && !a.known {
                     EntityType::Person
                 } else {
@@ -585,10 +591,10 @@ impl Extractor {
                 (
                     a.first,
                     Entity {
-                        name,
+                        name: name.to_string(),
                         kind,
                         count: a.count,
-                        forms: a.forms.into_iter().map(|(f, _)| f).collect(),
+                        forms: a.forms.into_iter().map(|(f, _)| f.to_string()).collect(),
                     },
                 )
             })
@@ -599,29 +605,37 @@ impl Extractor {
 }
 
 /// A segment's text and tokens, for judging candidates.
-struct Ctx<'a> {
+struct Ctx<'a, 't> {
     text: &'a str,
-    toks: &'a [Token<'a>],
+    toks: &'t [Token<'a>],
     discover: bool,
 }
 
-fn mention(
-    form: &str,
-    name: &str,
+fn mention<'a>(
+    form: &'a str,
+    name: &'a str,
     kind: EntityType,
     first: &Token,
     in_prose: bool,
     titled: bool,
-) -> Mention {
+) -> Mention<'a> {
     Mention {
-        form: form.to_string(),
-        name: name.to_string(),
+        form,
+        name,
         kind,
         known: false,
         mid_sentence: !first.sentence_start,
         in_prose,
         titled,
     }
+}
+
+/// True if `word` occurs in `text` as a whole word.
+fn contains_word(text: &str, word: &str) -> bool {
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    text.match_indices(word).any(|(i, w)| {
+        !glued(text[..i].chars().next_back()) && !glued(text[i + w.len()..].chars().next())
+    })
 }
 
 /// The one name word of a form such as "Vance" or "Ms. Vance".
@@ -742,12 +756,18 @@ fn work_titles(text: &str, toks: &[Token]) -> Vec<bool> {
 /// True if a paragraph is a heading: short, without closing punctuation,
 /// with most words capitalised.
 fn is_heading(p: &str) -> bool {
-    let words: Vec<&str> = p.split_whitespace().collect();
-    if words.is_empty() || words.len() > 14 || p.trim_end().ends_with(['.', '!', '?', '"', '”']) {
+    if p.len() > 200 || p.trim_end().ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }
-    let caps = words.iter().filter(|w| names::capitalised(w)).count();
-    caps * 2 > words.len()
+    let (mut words, mut caps) = (0, 0);
+    for w in p.split_whitespace() {
+        words += 1;
+        caps += usize::from(names::capitalised(w));
+        if words > 14 {
+            return false;
+        }
+    }
+    words > 0 && caps * 2 > words
 }
 
 #[cfg(test)]

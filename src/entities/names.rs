@@ -23,7 +23,7 @@ pub struct Token<'a> {
 
 /// Splits `text` into words.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token> = Vec::new();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut sentence_start = true;
     let mut pos = 0;
     for raw in text.split_inclusive(|c: char| c.is_whitespace() || c == '—' || c == '–') {
@@ -41,11 +41,15 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             word = word[..word.len() - 1].trim_end_matches(|c: char| !c.is_alphanumeric());
         }
         // "Mr." and "Gen." keep their period: it does not end a sentence.
-        if body[word.len()..].starts_with('.') && is_abbreviation(&body[..word.len() + 1]) {
+        if body[word.len()..].starts_with('.')
+            && capitalised(word)
+            && is_abbreviation(&body[..word.len() + 1])
+        {
             word = &body[..word.len() + 1];
         }
         let mut possessive = false;
-        for suffix in ["'s", "’s", "'", "’"] {
+        let apostrophe = word.contains(['\'', '’']);
+        for suffix in ["'s", "’s", "'", "’"].iter().filter(|_| apostrophe) {
             if let Some(w) = word.strip_suffix(suffix) {
                 word = w;
                 possessive = true;
@@ -54,11 +58,12 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         let opens_quote = raw_trim[..lead].contains(['"', '“', '‘', '(', '[']);
         // "I've", "don't": contractions are not names; "Java/JSP" is a list.
-        let contraction = [
-            "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re", "'m", "’m", "n't", "n’t",
-        ]
-        .iter()
-        .any(|c| word.ends_with(c));
+        let contraction = apostrophe
+            && [
+                "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re", "'m", "’m", "n't", "n’t",
+            ]
+            .iter()
+            .any(|c| word.ends_with(c));
         if contraction || word.contains('/') {
             word = "";
         }
@@ -130,27 +135,27 @@ pub fn capitalised(w: &str) -> bool {
 }
 
 /// Titles and honorifics before a person's name; a name after one of them
-/// is a person. Multi-word titles end in one of these words.
+/// is a person. Multi-word titles end in one of these words. Sorted
+/// (checked by a test).
 pub const PERSON_TITLES: &[&str] = &[
-    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Professor",
-    "President", "Premier", "Minister", "Chancellor", "Gen", "Gen.", "General", "Sen", "Sen.",
-    "Senator", "Rep", "Rep.", "Representative", "Adm", "Adm.", "Admiral", "Col", "Col.", "Colonel",
-    "Lt", "Lt.", "Lieutenant", "Capt", "Capt.", "Captain", "Maj", "Maj.", "Major", "Sgt", "Sgt.",
-    "Gov", "Gov.", "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Pope",
-    "Ambassador", "Amb.", "Secretary", "Judge", "Justice", "Chairman", "Chairwoman", "Chair",
-    "Speaker", "Commissioner", "Director", "Ayatollah", "Sheikh", "Emir", "Marshal", "Envoy",
-    "Spokesman", "Spokeswoman", "Spokesperson", "Leader", "Vice", "Deputy", "Chief", "Sir", "Dame",
-    "Lord", "Lady", "Rabbi", "Imam", "Father", "Sister", "Brother", "Crown", "Foreign", "Defence",
-    "Defense", "Finance", "Prime", "Supreme", "Secretary-General", "Comrade", "Field", "Officer",
-    "CEO", "Founder", "Congressman", "Congresswoman", "Sheriff", "Councilman", "Councilwoman",
-    "Assemblyman", "Detective", "Sergeant", "Trooper", "Coach", "Dean", "Bishop", "Cardinal",
-    "Reverend", "Rev.", "Pastor", "Inspector", "Attorney", "Cartoonist", "Engineer", "Author",
-    "Economist", "Analyst",
+    "Adm", "Adm.", "Admiral", "Amb.", "Ambassador", "Analyst", "Assemblyman", "Attorney", "Author",
+    "Ayatollah", "Bishop", "Brother", "CEO", "Capt", "Capt.", "Captain", "Cardinal", "Cartoonist",
+    "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Coach", "Col", "Col.", "Colonel",
+    "Commissioner", "Comrade", "Congressman", "Congresswoman", "Councilman", "Councilwoman",
+    "Crown", "Dame", "Dean", "Defence", "Defense", "Deputy", "Detective", "Director", "Dr", "Dr.",
+    "Economist", "Emir", "Engineer", "Envoy", "Father", "Field", "Finance", "Foreign", "Founder",
+    "Gen", "Gen.", "General", "Gov", "Gov.", "Governor", "Imam", "Inspector", "Judge", "Justice",
+    "King", "Lady", "Leader", "Lieutenant", "Lord", "Lt", "Lt.", "Maj", "Maj.", "Major", "Marshal",
+    "Mayor", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Officer", "Pastor", "Pope",
+    "Premier", "President", "Prime", "Prince", "Princess", "Prof", "Prof.", "Professor", "Queen",
+    "Rabbi", "Rep", "Rep.", "Representative", "Rev.", "Reverend", "Secretary", "Secretary-General",
+    "Sen", "Sen.", "Senator", "Sergeant", "Sgt", "Sgt.", "Sheikh", "Sheriff", "Sir", "Sister",
+    "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Supreme", "Trooper", "Vice",
 ];
 
 /// True if `w` is a title or honorific word.
 pub fn is_title(w: &str) -> bool {
-    PERSON_TITLES.contains(&w)
+    capitalised(w) && PERSON_TITLES.binary_search(&w).is_ok()
 }
 
 /// Lower-case words allowed inside a multi-word name.
@@ -185,19 +190,20 @@ pub fn is_connector(w: &str) -> bool {
 /// months, generic institutions and adjectives of no one place.
 pub fn is_common(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    COMMON.binary_search(&w).is_ok() || MONTHS_DAYS.contains(&w)
+    capitalised(w) && (COMMON.binary_search(&w).is_ok() || MONTHS_DAYS.binary_search(&w).is_ok())
 }
 
+/// Month and weekday names and abbreviations, sorted (checked by a test).
 const MONTHS_DAYS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday",
+    "Apr", "April", "Aug", "August", "Dec", "December", "Feb", "February", "Friday", "Jan",
+    "January", "Jul", "July", "Jun", "June", "Mar", "March", "May", "Monday", "Nov", "November",
+    "Oct", "October", "Saturday", "Sep", "Sept", "September", "Sunday", "Thursday", "Tuesday",
+    "Wednesday",
 ];
 
 /// True for a month or weekday name.
 pub fn is_calendar(w: &str) -> bool {
-    MONTHS_DAYS.contains(&w.trim_end_matches('.'))
+    capitalised(w) && MONTHS_DAYS.binary_search(&w.trim_end_matches('.')).is_ok()
 }
 
 /// Sorted (checked by a test).
