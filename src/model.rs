@@ -26,6 +26,15 @@ impl EntityType {
         EntityType::Misc,
     ];
 
+    /// Splits a typed entity name (`PERSON:Jordan`) into its type and name;
+    /// a name without a type prefix is returned whole.
+    pub fn split(value: &str) -> (Option<EntityType>, &str) {
+        match value.split_once(':') {
+            Some((t, name)) if EntityType::parse(t).is_some() => (EntityType::parse(t), name),
+            _ => (None, value),
+        }
+    }
+
     /// Reads `PERSON`, `ORG`, `PLACE` or `MISC`, in any case.
     pub fn parse(s: &str) -> Option<EntityType> {
         EntityType::ALL

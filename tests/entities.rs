@@ -272,6 +272,10 @@ fn entity_filters_match_aliases_and_types_and_counts_use_the_index() {
         "entities", "", "--with", "Putin", "--type", "PLACE", "--format", "json",
     ]);
     let with = json(&mut c);
+    assert_eq!(
+        with["with"], "Vladimir Putin",
+        "the alias is shown as the canonical name"
+    );
     let first = &with["entities"][0];
     assert_eq!(first["type"], "PLACE");
     assert!(

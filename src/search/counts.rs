@@ -37,28 +37,27 @@ pub fn entity_counts(ix: &PunditIndex, req: &CountRequest) -> Result<EntityCount
     };
     // The entity given with --with, by any of its names, is not its own
     // co-occurrence.
-    let excluded: Vec<String> = req
-        .with
+    let with = req.with.as_deref().map(|w| {
+        let name = EntityType::split(w).1;
+        let known = b
+            .names()
+            .gazetteer()
+            .lookup_any_case(name)
+            .map(|k| k.name.clone());
+        (name, known)
+    });
+    let excluded: Vec<String> = with
         .iter()
-        .flat_map(|w| {
-            let w = w
-                .split_once(':')
-                .filter(|(t, _)| EntityType::parse(t).is_some())
-                .map_or(w.as_str(), |(_, n)| n);
-            let known = b
-                .names()
-                .gazetteer()
-                .lookup_any_case(w)
-                .map(|k| entity_key(&k.name, None));
-            std::iter::once(entity_key(w, None)).chain(known)
-        })
+        .flat_map(|(name, known)| std::iter::once(*name).chain(known.as_deref()))
+        .map(|n| entity_key(n, None))
         .collect();
     let (total, mut out) = lookup::count_entities(ix, &*query, req.kind, req.top + excluded.len())?;
     out.retain(|e| !excluded.contains(&entity_key(&e.name, None)));
     out.truncate(req.top.max(1));
     Ok(EntityCounts {
         query: req.search.query.clone(),
-        with: req.with.clone(),
+        // The name as the index knows it ("Vladimir Putin" for "putin").
+        with: with.map(|(name, known)| known.unwrap_or_else(|| name.to_string())),
         documents: total,
         entities: out,
     })

@@ -188,10 +188,7 @@ impl Builder {
     /// An entity, by canonical name or any alias (the gazetteer's, or a
     /// spelling seen in the document), optionally typed: `PERSON:Jordan`.
     pub fn entity(&self, value: &str) -> Box<dyn Query> {
-        let (kind, name) = match value.split_once(':') {
-            Some((t, rest)) if EntityType::parse(t).is_some() => (EntityType::parse(t), rest),
-            _ => (None, value),
-        };
+        let (kind, name) = EntityType::split(value);
         let mut keys = vec![schema::entity_key(name, kind)];
         if let Some(known) = self.names.gazetteer().lookup_any_case(name) {
             keys.push(schema::entity_key(&known.name, kind));
