@@ -330,13 +330,16 @@ fn a_user_list_adds_entities_and_ignores_names_and_changes_re_apply() {
     assert_eq!(count("aomori"), count("Aomori Prefecture"));
     // The list is remembered: a later run without --entities keeps it, and
     // an edit to it re-reads every file.
+    let reindex = || {
+        pundit()
+            .arg("--index")
+            .arg(&ix)
+            .args(["index", "corpus"])
+            .output()
+            .unwrap()
+    };
     std::fs::write(&list, "Aomori Prefecture\tPLACE\tAomori\n").unwrap();
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args(["index", "corpus"])
-        .output()
-        .unwrap();
+    let out = reindex();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("entity lists changed"), "{stderr}");
@@ -344,16 +347,67 @@ fn a_user_list_adds_entities_and_ignores_names_and_changes_re_apply() {
 
     // A bad line names the file and the line.
     std::fs::write(&list, "Aomori Prefecture\tPREFECTURE\n").unwrap();
+    let out = reindex();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("mine.tsv:1") && stderr.contains("PREFECTURE"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_entities_file_in_the_index_directory_is_read_by_every_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ix = tmp.path().join("ix");
+    index_corpus(&ix, &[]);
+    let arctic = || {
+        let mut c = pundit();
+        c.arg("--index").arg(&ix).args([
+            "search", "the OR a OR of", "--entity", "Arctic", "--format", "json",
+        ]);
+        json(&mut c)["total"].as_u64().unwrap()
+    };
+    assert!(arctic() > 0);
+    std::fs::write(ix.join("entities.tsv"), "Arctic\tIGNORE\n").unwrap();
     let out = pundit()
         .arg("--index")
         .arg(&ix)
         .args(["index", "corpus"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("entity lists changed"));
+    assert_eq!(arctic(), 0);
+    // It survives a rebuild, and a new index can start from it.
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["index", "--rebuild", "corpus"])
+        .output()
+        .unwrap();
     assert!(
-        stderr.contains("mine.tsv:1") && stderr.contains("PREFECTURE"),
-        "{stderr}"
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(arctic(), 0);
+    // inspect reads it too.
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args([
+            "inspect",
+            "corpus/html/northgate-arctic-china-russia-northern-sea-route.htm",
+        ])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["name"] != "Arctic")
     );
 }

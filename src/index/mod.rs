@@ -88,7 +88,8 @@ impl PunditIndex {
     }
 
     /// Opens the index in `dir`, creating it if there is none. Refuses a
-    /// non-empty directory that is not a pundit index.
+    /// non-empty directory that is not a pundit index (an `entities.tsv`
+    /// alone is welcome).
     pub fn open_or_create(dir: &Path) -> Result<PunditIndex> {
         if let Some(ix) = Self::open(dir)? {
             return Ok(ix);
@@ -97,7 +98,14 @@ impl PunditIndex {
             path: dir.to_path_buf(),
             error: e,
         };
-        if dir.exists() && std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+        // The user's entities.tsv may wait there for the index (and stays
+        // when it is rebuilt).
+        let foreign = |entries: std::fs::ReadDir| {
+            entries
+                .filter_map(|e| e.ok())
+                .any(|e| e.file_name() != ENTITY_FILE)
+        };
+        if dir.exists() && foreign(std::fs::read_dir(dir).map_err(io)?) {
             return Err(Error::index(
                 dir,
                 "exists and is not a pundit index (no manifest.json); choose another --index directory",
