@@ -441,6 +441,9 @@ impl Extractor {
         } else if words.iter().any(|w| names::is_connector(w)) {
             EntityType::Org
         } else if words.len() <= 4
+            // "Eagle S", "Model Y": a lone capital ends a vessel's or a
+            // product's name, not a person's.
+            && words[words.len() - 1].len() > 1
             && words.iter().all(|w| {
                 w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
