@@ -35,8 +35,13 @@ pub enum Error {
         expected: u32,
     },
     /// Another process is writing to the index.
-    #[error("index {}: another `pundit index` is writing to it; wait for it to finish", .0.display())]
-    Locked(PathBuf),
+    #[error("index {}: another `pundit index`{holder} is writing to it; wait for it to finish", dir.display())]
+    Locked {
+        /// The index directory.
+        dir: PathBuf,
+        /// Which process holds it (" (pid 123 since …)"), when known.
+        holder: String,
+    },
     /// A document asked for by id or path is not in the index.
     #[error("no document {0} in the index")]
     NotFound(String),

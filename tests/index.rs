@@ -317,7 +317,13 @@ fn a_second_writer_fails_at_once_and_search_still_works() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("another `pundit index` is writing"));
+    // The message names the process that holds the index.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let holder = format!("another `pundit index` (pid {} since", std::process::id());
+    assert!(
+        stderr.contains(&holder) && stderr.contains("is writing"),
+        "{stderr}"
+    );
     let out = pundit()
         .current_dir(tmp.path())
         .args(["search", "\"no limits\"", "corpus"])

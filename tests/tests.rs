@@ -3,6 +3,7 @@
 mod util;
 
 mod entities;
+mod faults;
 mod fixtures_ingest;
 mod index;
 mod inspect;

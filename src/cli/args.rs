@@ -62,7 +62,7 @@ pub struct IndexArgs {
     /// Delete the index and build it from scratch.
     #[arg(long)]
     pub rebuild: bool,
-    /// Do not report skipped files on stderr.
+    /// No progress bar, and no list of skipped files on stderr.
     #[arg(long, short)]
     pub quiet: bool,
     /// Skip files larger than this many MiB.
@@ -72,6 +72,22 @@ pub struct IndexArgs {
     /// later runs; `entities.tsv` in the index directory is always read.
     #[arg(long = "entities", value_name = "FILE")]
     pub entities: Vec<PathBuf>,
+    /// Threads for reading and indexing [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Memory budget of the index writer, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    pub memory: usize,
+    /// Commit after this many new documents (an interrupted run keeps
+    /// what it committed).
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub commit_docs: usize,
+    /// Commit at least this often, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub commit_secs: u64,
+    /// List each file's outcome on stderr.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// Search output formats.

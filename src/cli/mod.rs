@@ -2,6 +2,7 @@
 //! The only place that uses `anyhow`.
 
 pub mod args;
+mod progress;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -71,8 +72,13 @@ fn index(dir: &Path, a: args::IndexArgs) -> Result<i32> {
         rebuild: a.rebuild,
         max_file_size: a.max_file_size.saturating_mul(1024 * 1024),
         entity_files: a.entities,
+        threads: a.threads.unwrap_or(0),
+        memory: a.memory.saturating_mul(1024 * 1024),
+        commit_docs: a.commit_docs,
+        commit_every: std::time::Duration::from_secs(a.commit_secs),
     };
-    let report = pipeline::sync(dir, &a.paths, &opts)?;
+    let bar = progress::Bar::new(a.quiet, a.verbose);
+    let report = pipeline::sync_with(dir, &a.paths, &opts, &bar)?;
     for n in &report.notes {
         eprintln!("pundit: {n}");
     }
@@ -154,7 +160,7 @@ fn sync_for(dir: &Path, paths: &[PathBuf]) -> Result<Vec<String>> {
     let report = match pipeline::sync(dir, paths, &IndexOptions::default()) {
         Ok(r) => r,
         // Someone else is updating the index: search what it has.
-        Err(e @ pundit::Error::Locked(_)) => {
+        Err(e @ pundit::Error::Locked { .. }) => {
             eprintln!("pundit: {e}; searching its last commit");
             Default::default()
         }

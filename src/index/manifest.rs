@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 /// One indexed file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileEntry {
     /// Size in bytes.
     pub size: u64,
@@ -55,6 +55,10 @@ pub struct Manifest {
     /// Normalizer version the documents were made with.
     #[serde(default)]
     pub normalizer: u32,
+    /// Number of the last commit this manifest matches (the index stores
+    /// it as its commit payload).
+    #[serde(default)]
+    pub commit: u64,
     /// Fingerprint of the entity lists the documents were made with.
     #[serde(default)]
     pub entities: String,
@@ -72,6 +76,7 @@ impl Manifest {
         Manifest {
             version: super::schema::SCHEMA_VERSION,
             normalizer: super::schema::NORMALIZER_VERSION,
+            commit: 0,
             entities: String::new(),
             entity_files: Vec::new(),
             files: BTreeMap::new(),

@@ -17,8 +17,14 @@ use crate::model::Document;
 pub use manifest::Manifest;
 pub use schema::Fields;
 
-/// Memory budget of the index writer, in bytes.
-const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+/// Default memory budget of the index writer, in bytes (all threads).
+pub const WRITER_MEMORY: usize = 256 * 1024 * 1024;
+
+/// tantivy's smallest memory budget per indexing thread.
+const MIN_THREAD_MEMORY: usize = 16 * 1024 * 1024;
+
+/// The file saying which process holds the index's writer.
+pub const HOLDER_FILE: &str = "writer.pid";
 
 /// An open pundit index.
 pub struct PunditIndex {
@@ -147,6 +153,7 @@ impl PunditIndex {
             std::fs::remove_dir_all(&tdir).map_err(io(tdir.clone()))?;
         }
         std::fs::remove_file(Self::manifest_path(dir)).map_err(io(Self::manifest_path(dir)))?;
+        let _ = std::fs::remove_file(dir.join(HOLDER_FILE));
         let _ = std::fs::remove_dir(dir); // only if now empty
         Ok(())
     }
@@ -159,10 +166,82 @@ impl PunditIndex {
     /// Returns a writer; fails with a clear message if another process
     /// holds the index.
     pub fn writer(&self) -> Result<IndexWriter<TantivyDocument>> {
-        self.index.writer(WRITER_MEMORY).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::Locked(self.dir.clone()),
-            e => Error::index(&self.dir, e),
-        })
+        self.writer_with(0, 0)
+    }
+
+    /// Returns a writer indexing on `threads` threads (0: one per core, at
+    /// most 8) within `memory` bytes in all (0: the default budget).
+    pub fn writer_with(
+        &self,
+        threads: usize,
+        memory: usize,
+    ) -> Result<IndexWriter<TantivyDocument>> {
+        let threads = match threads {
+            0 => std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(8),
+            n => n,
+        };
+        let memory = if memory == 0 { WRITER_MEMORY } else { memory };
+        // tantivy wants at least 15 MB per indexing thread.
+        let threads = threads.min((memory / MIN_THREAD_MEMORY).max(1));
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, memory)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Locked {
+                    dir: self.dir.clone(),
+                    holder: std::fs::read_to_string(self.dir.join(HOLDER_FILE))
+                        .map(|h| format!(" ({})", h.trim()))
+                        .unwrap_or_default(),
+                },
+                e => Error::index(&self.dir, e),
+            })?;
+        // Who holds the index, for the message a second writer gets.
+        let _ = std::fs::write(
+            self.dir.join(HOLDER_FILE),
+            format!(
+                "pid {} since {}",
+                std::process::id(),
+                chrono::Local::now().format("%Y-%m-%d %H:%M:%S")
+            ),
+        );
+        Ok(writer)
+    }
+
+    /// The paths of all files with documents in the last commit (from the
+    /// path field's term dictionary: no document is read).
+    pub fn indexed_paths(&self) -> Result<Vec<String>> {
+        let reader = self.reader()?;
+        let searcher = reader.searcher();
+        let mut out = Vec::new();
+        for seg in searcher.segment_readers() {
+            let inverted = seg
+                .inverted_index(self.fields.path)
+                .map_err(tantivy_err(&self.dir))?;
+            let mut terms = inverted.terms().stream().map_err(|error| Error::Io {
+                path: self.dir.clone(),
+                error,
+            })?;
+            while terms.advance() {
+                if let Ok(p) = std::str::from_utf8(terms.key()) {
+                    out.push(p.to_string());
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The commit number stored in the index's last commit (0 if none).
+    pub fn committed(&self) -> u64 {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
     }
 
     /// Returns a reader on the last commit.

@@ -212,7 +212,19 @@ pub fn report(w: &mut dyn Write, r: &IndexReport) -> io::Result<()> {
     for n in &r.notes {
         writeln!(w, "  note: {}", sanitize(n))?;
     }
-    for p in &r.skipped {
+    // A long list is cut: --format json has all of it.
+    const SHOWN: usize = 20;
+    let more = |w: &mut dyn Write, n: usize, what: &str| -> io::Result<()> {
+        if n > SHOWN {
+            writeln!(
+                w,
+                "  … and {} more {what} (`--format json` lists them all)",
+                n - SHOWN
+            )?;
+        }
+        Ok(())
+    };
+    for p in r.skipped.iter().take(SHOWN) {
         writeln!(
             w,
             "  skipped {}: {}",
@@ -220,7 +232,8 @@ pub fn report(w: &mut dyn Write, r: &IndexReport) -> io::Result<()> {
             sanitize(&p.reason)
         )?;
     }
-    for p in &r.warnings {
+    more(w, r.skipped.len(), "skipped")?;
+    for p in r.warnings.iter().take(SHOWN) {
         writeln!(
             w,
             "  warning {}: {}",
@@ -228,7 +241,8 @@ pub fn report(w: &mut dyn Write, r: &IndexReport) -> io::Result<()> {
             sanitize(&p.reason)
         )?;
     }
-    for d in &r.duplicates {
+    more(w, r.warnings.len(), "warnings")?;
+    for d in r.duplicates.iter().take(SHOWN) {
         writeln!(
             w,
             "  duplicate {} (same article as {})",
@@ -236,6 +250,7 @@ pub fn report(w: &mut dyn Write, r: &IndexReport) -> io::Result<()> {
             sanitize(&d.of)
         )?;
     }
+    more(w, r.duplicates.len(), "duplicates")?;
     writeln!(w, "  {} documents in the index", r.documents)
 }
 
