@@ -218,13 +218,23 @@ fn a_manifest_behind_its_index_is_reconciled_without_duplicates() {
         .arg(&corpus)
         .assert()
         .success();
-    let path = ix.join("manifest.json");
-    let mut m: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    let files = m["files"].as_object_mut().unwrap();
-    let first = files.keys().next().unwrap().clone();
-    files.remove(&first);
-    m["commit"] = (m["commit"].as_u64().unwrap() - 1).into();
-    std::fs::write(&path, serde_json::to_vec(&m).unwrap()).unwrap();
+    let edit = |name: &str, change: &dyn Fn(&mut Value)| {
+        let path = ix.join(name);
+        let mut v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        change(&mut v);
+        std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+    };
+    let first = std::cell::RefCell::new(String::new());
+    edit("files.json", &|files| {
+        let files = files.as_object_mut().unwrap();
+        let key = files.keys().next().unwrap().clone();
+        files.remove(&key);
+        *first.borrow_mut() = key;
+    });
+    edit("manifest.json", &|m| {
+        m["commit"] = (m["commit"].as_u64().unwrap() - 1).into();
+    });
+    let first = first.into_inner();
 
     let out = pundit()
         .arg("--index")

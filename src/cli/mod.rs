@@ -58,7 +58,17 @@ fn style(choice: ColorChoice) -> Style {
 }
 
 fn open_existing(dir: &Path) -> Result<PunditIndex> {
-    match PunditIndex::open(dir)? {
+    open_index(dir, false)
+}
+
+/// Opens the index, with its per-file records when `files`.
+fn open_index(dir: &Path, files: bool) -> Result<PunditIndex> {
+    let opened = if files {
+        PunditIndex::open_with_files(dir)?
+    } else {
+        PunditIndex::open(dir)?
+    };
+    match opened {
         Some(ix) => Ok(ix),
         None => bail!(
             "no index at {}; build one with `pundit index PATH`, or pass PATHs to `pundit search`",
@@ -241,7 +251,7 @@ fn query_error(query: &str, e: pundit::error::QueryError) -> anyhow::Error {
 }
 
 fn show(dir: &Path, a: args::ShowArgs) -> Result<i32> {
-    let ix = open_existing(dir)?;
+    let ix = open_index(dir, true)?;
     let docs = lookup::find(&ix, &a.key)?;
     let mut out = std::io::stdout().lock();
     match a.format {
@@ -274,7 +284,7 @@ fn inspect(dir: &Path, a: args::InspectArgs) -> Result<i32> {
 }
 
 fn stats(dir: &Path, a: args::StatsArgs) -> Result<i32> {
-    let ix = open_existing(dir)?;
+    let ix = open_index(dir, true)?;
     let s = lookup::stats(&ix)?;
     let mut out = std::io::stdout().lock();
     output::write_stats(&mut out, &s, a.format == SummaryFormat::Json)?;

@@ -131,6 +131,8 @@ fn parse_line(line: &str) -> std::result::Result<Option<Line<'_>>, String> {
 #[derive(Default)]
 struct Builder {
     known: Vec<Known>,
+    /// Canonical name → index in `known`.
+    ids: HashMap<String, usize>,
     by_form: HashMap<String, usize>,
     ignored: HashSet<String>,
     hasher: blake3::Hasher,
@@ -152,8 +154,8 @@ impl Builder {
                 }
                 Some(Line::Entity(name, kind, aliases)) => {
                     // A user's line for a known canonical name replaces it.
-                    let id = match self.known.iter().position(|k| k.name == name) {
-                        Some(id) => {
+                    let id = match self.ids.get(name) {
+                        Some(&id) => {
                             self.known[id].kind = kind;
                             id
                         }
@@ -162,6 +164,7 @@ impl Builder {
                                 name: name.to_string(),
                                 kind,
                             });
+                            self.ids.insert(name.to_string(), self.known.len() - 1);
                             self.known.len() - 1
                         }
                     };

@@ -47,7 +47,10 @@ pub struct DocEntry {
     pub fingerprint: Option<u64>,
 }
 
-/// The manifest of an index directory.
+/// The manifest of an index directory: a small header in `manifest.json`
+/// (all a search needs) and the per-file records in `files.json` (read only
+/// by commands that need them: a search on 100,000 files must not parse
+/// them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     /// Index format the index was built with.
@@ -66,8 +69,30 @@ pub struct Manifest {
     /// given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entity_files: Vec<std::path::PathBuf>,
-    /// Files by absolute path.
+    /// Files by absolute path (empty until [`Manifest::load_files`]).
+    #[serde(skip)]
     pub files: BTreeMap<String, FileEntry>,
+    /// Whether `files` holds `files.json`; only then is it saved.
+    #[serde(skip)]
+    files_loaded: bool,
+}
+
+/// The per-file records beside the manifest at `path`.
+fn files_path(path: &Path) -> std::path::PathBuf {
+    path.with_file_name("files.json")
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file renamed over it).
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, bytes).map_err(|e| Error::Io {
+        path: tmp.clone(),
+        error: e,
+    })?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        error: e,
+    })
 }
 
 impl Manifest {
@@ -80,7 +105,29 @@ impl Manifest {
             entities: String::new(),
             entity_files: Vec::new(),
             files: BTreeMap::new(),
+            files_loaded: true,
         }
+    }
+
+    /// Reads the per-file records (`files.json` beside the manifest at
+    /// `path`); a missing file means none.
+    pub fn load_files(&mut self, path: &Path) -> Result<()> {
+        if self.files_loaded {
+            return Ok(());
+        }
+        let path = files_path(path);
+        self.files = match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                Error::index(
+                    &path,
+                    format!("files.json is damaged ({e}); run `pundit index --rebuild PATH…`"),
+                )
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
+            Err(e) => return Err(Error::Io { path, error: e }),
+        };
+        self.files_loaded = true;
+        Ok(())
     }
 
     /// Loads the manifest at `path`, or `None` if there is none.
@@ -103,19 +150,16 @@ impl Manifest {
         }
     }
 
-    /// Writes the manifest atomically (a temporary file renamed over it).
+    /// Writes the per-file records (when loaded), then the header, each
+    /// atomically. The header goes last: its commit number says the
+    /// records match the index.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let tmp = path.with_extension("json.tmp");
-        let io = |e| Error::Io {
-            path: tmp.clone(),
-            error: e,
-        };
-        let bytes = serde_json::to_vec(self).map_err(|e| Error::index(path, e))?;
-        std::fs::write(&tmp, bytes).map_err(io)?;
-        std::fs::rename(&tmp, path).map_err(|e| Error::Io {
-            path: path.to_path_buf(),
-            error: e,
-        })
+        if self.files_loaded {
+            let files = serde_json::to_vec(&self.files).map_err(|e| Error::index(path, e))?;
+            write_atomic(&files_path(path), &files)?;
+        }
+        let header = serde_json::to_vec(self).map_err(|e| Error::index(path, e))?;
+        write_atomic(path, &header)
     }
 
     /// Returns the files holding copies of document `id` that are not

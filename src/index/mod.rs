@@ -1,6 +1,6 @@
 //! The on-disk index: a tantivy index in `DIR/tantivy/` plus a manifest in
-//! `DIR/manifest.json`. This module and `search` are the only ones that
-//! use tantivy.
+//! `DIR/manifest.json` (with the per-file records in `DIR/files.json`).
+//! This module and `search` are the only ones that use tantivy.
 
 pub mod lookup;
 pub mod manifest;
@@ -62,15 +62,32 @@ impl PunditIndex {
     /// gazetteer, `entities.tsv` beside the index, and the files given to
     /// `index --entities` (remembered in the manifest).
     pub fn extractor(&self) -> Result<Extractor> {
-        let lists = entity_lists(&self.dir, &self.manifest.entity_files);
+        let lists = self.entity_lists();
         Extractor::with_files(&lists.iter().map(PathBuf::as_path).collect::<Vec<_>>())
+    }
+
+    /// The user's entity lists this index uses.
+    pub fn entity_lists(&self) -> Vec<PathBuf> {
+        entity_lists(&self.dir, &self.manifest.entity_files)
     }
 
     fn manifest_path(dir: &Path) -> PathBuf {
         dir.join("manifest.json")
     }
 
-    /// Opens the index in `dir`; `Ok(None)` if there is none yet.
+    /// Opens the index in `dir` with its per-file records (for commands
+    /// that list or change files); `Ok(None)` if there is none yet.
+    pub fn open_with_files(dir: &Path) -> Result<Option<PunditIndex>> {
+        let Some(mut ix) = Self::open(dir)? else {
+            return Ok(None);
+        };
+        ix.manifest.load_files(&Self::manifest_path(dir))?;
+        Ok(Some(ix))
+    }
+
+    /// Opens the index in `dir` for searching: without the per-file
+    /// records, which a search does not need; `Ok(None)` if there is none
+    /// yet.
     pub fn open(dir: &Path) -> Result<Option<PunditIndex>> {
         let Some(manifest) = Manifest::load(&Self::manifest_path(dir))? else {
             return Ok(None);
@@ -97,7 +114,7 @@ impl PunditIndex {
     /// non-empty directory that is not a pundit index (an `entities.tsv`
     /// alone is welcome).
     pub fn open_or_create(dir: &Path) -> Result<PunditIndex> {
-        if let Some(ix) = Self::open(dir)? {
+        if let Some(ix) = Self::open_with_files(dir)? {
             return Ok(ix);
         }
         let io = |e| Error::Io {
@@ -153,6 +170,7 @@ impl PunditIndex {
             std::fs::remove_dir_all(&tdir).map_err(io(tdir.clone()))?;
         }
         std::fs::remove_file(Self::manifest_path(dir)).map_err(io(Self::manifest_path(dir)))?;
+        let _ = std::fs::remove_file(dir.join("files.json"));
         let _ = std::fs::remove_file(dir.join(HOLDER_FILE));
         let _ = std::fs::remove_dir(dir); // only if now empty
         Ok(())

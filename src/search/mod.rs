@@ -154,7 +154,7 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
 /// that holds the terms to highlight. An empty query matches every
 /// document (for `entities`).
 pub fn build_query(ix: &PunditIndex, req: &SearchRequest) -> Result<(Box<dyn Query>, Builder)> {
-    let mut b = Builder::new(ix.fields.clone(), ix.extractor()?);
+    let mut b = Builder::new(ix.fields.clone(), ix.entity_lists());
     let main: Box<dyn Query> = if req.query.trim().is_empty() {
         Box::new(AllQuery)
     } else {

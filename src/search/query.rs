@@ -32,8 +32,10 @@ pub struct Highlights {
 /// Builds tantivy queries from parsed queries and filters.
 pub struct Builder {
     fields: Fields,
-    /// Resolves entity aliases to canonical names.
-    names: Extractor,
+    /// The index's entity lists, read on first use: most searches name no
+    /// entity, and loading the gazetteer would be most of their time.
+    lists: Vec<std::path::PathBuf>,
+    names: std::sync::OnceLock<Extractor>,
     text: TextAnalyzer,
     name: TextAnalyzer,
     /// Terms collected for highlighting.
@@ -42,10 +44,11 @@ pub struct Builder {
 
 impl Builder {
     /// Returns a builder for the index's fields.
-    pub fn new(fields: Fields, names: Extractor) -> Builder {
+    pub fn new(fields: Fields, lists: Vec<std::path::PathBuf>) -> Builder {
         Builder {
             fields,
-            names,
+            lists,
+            names: std::sync::OnceLock::new(),
             text: schema::analyzer(schema::TEXT_ANALYZER),
             name: schema::analyzer(schema::NAME_ANALYZER),
             highlights: Highlights::default(),
@@ -182,7 +185,12 @@ impl Builder {
 
     /// The extractor whose gazetteer resolves entity names.
     pub fn names(&self) -> &Extractor {
-        &self.names
+        self.names.get_or_init(|| {
+            let lists: Vec<&std::path::Path> = self.lists.iter().map(|p| p.as_path()).collect();
+            // A broken list was reported by `index`; searching goes on
+            // with the bundled names.
+            Extractor::with_files(&lists).unwrap_or_else(|_| Extractor::bundled())
+        })
     }
 
     /// An entity, by canonical name or any alias (the gazetteer's, or a
@@ -190,7 +198,7 @@ impl Builder {
     pub fn entity(&self, value: &str) -> Box<dyn Query> {
         let (kind, name) = EntityType::split(value);
         let mut keys = vec![schema::entity_key(name, kind)];
-        if let Some(known) = self.names.gazetteer().lookup_any_case(name) {
+        if let Some(known) = self.names().gazetteer().lookup_any_case(name) {
             keys.push(schema::entity_key(&known.name, kind));
         }
         keys.dedup();
