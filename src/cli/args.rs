@@ -248,9 +248,10 @@ pub struct EntitiesArgs {
     /// Index these files or folders first and count only under them.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// How many entities to list.
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    pub top: usize,
+    /// How many entities to list (1 to 10000).
+    #[arg(long, default_value_t = 20, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=10_000))]
+    pub top: u16,
     /// Only entities of this type.
     #[arg(long = "type", value_enum, value_name = "TYPE", ignore_case = true)]
     pub kind: Option<KindArg>,

@@ -220,7 +220,7 @@ fn entities(dir: &Path, a: args::EntitiesArgs) -> Result<i32> {
             KindArg::Misc => EntityType::Misc,
         }),
         with: a.with,
-        top: a.top,
+        top: usize::from(a.top),
     };
     let counts = counts::entity_counts(&ix, &req).map_err(|e| match e {
         pundit::Error::Query(q) => query_error(&query, q),
@@ -263,7 +263,17 @@ fn show(dir: &Path, a: args::ShowArgs) -> Result<i32> {
 }
 
 fn inspect(dir: &Path, a: args::InspectArgs) -> Result<i32> {
-    let lists = pundit::index::entity_lists(dir, &a.entities);
+    // The lists the index would use: given ones, else those it remembers.
+    let given = if a.entities.is_empty() {
+        pundit::index::Manifest::load(&dir.join("manifest.json"))
+            .ok()
+            .flatten()
+            .map(|m| m.entity_files)
+            .unwrap_or_default()
+    } else {
+        a.entities.clone()
+    };
+    let lists = pundit::index::entity_lists(dir, &given);
     let names = Extractor::with_files(&lists.iter().map(PathBuf::as_path).collect::<Vec<_>>())?;
     let (docs, warnings) =
         pipeline::load_file(&a.file, a.max_file_size.saturating_mul(1024 * 1024), &names)?;

@@ -140,8 +140,10 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, origin: &str, text: &str) -> std::result::Result<(), String> {
-        self.hasher.update(origin.as_bytes());
+        // The lists' contents decide what is extracted, not where they
+        // live (an index path typed two ways must not re-read everything).
         self.hasher.update(text.as_bytes());
+        self.hasher.update(&[0]);
         for (n, line) in text.lines().enumerate() {
             let parsed = parse_line(line).map_err(|why| format!("{origin}:{}: {why}", n + 1))?;
             match parsed {

@@ -128,9 +128,25 @@ impl Extractor {
         // Words the article also writes in lower case are ordinary words
         // wherever they are capitalised ("Theatre", "Coming").
         let texts: Vec<&str> = segments.iter().map(|s| s.text).collect();
+        // A short article is searched per word; a long one, whose many
+        // names would make that quadratic, gets its words listed once.
+        let long = texts.iter().map(|t| t.len()).sum::<usize>() > 32 * 1024;
+        let lower_words: std::collections::HashSet<&str> = if long {
+            texts
+                .iter()
+                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .collect()
+        } else {
+            Default::default()
+        };
         let written_lower = |word: &str| {
             let lower = word.to_lowercase();
-            texts.iter().any(|t| contains_word(t, &lower))
+            if long {
+                lower_words.contains(lower.as_str())
+            } else {
+                texts.iter().any(|t| contains_word(t, &lower))
+            }
         };
         self.resolve(mentions, &acronyms, &written_lower, authors)
     }
@@ -476,19 +492,19 @@ impl Extractor {
     ) -> Vec<Entity> {
         // Full names of people in this article, by surname.
         let mut surnames: HashMap<&str, Vec<&str>> = HashMap::new();
-        // The byline's people come first: a surname in the tagline is theirs.
+        // The byline's people come first: a surname in the tagline is theirs
+        // (a byline of one word, "Vance", is its own surname).
         let by_author: HashMap<&str, &str> = authors
             .iter()
-            .filter_map(|a| a.rsplit_once(' ').map(|(_, last)| (last, *a)))
+            .map(|a| (a.rsplit_once(' ').map_or(*a, |(_, last)| last), *a))
             .collect();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for m in &mentions {
             if m.kind == EntityType::Person
+                && seen.insert(m.name)
                 && let Some((_, last)) = m.name.rsplit_once(' ')
             {
-                let v = surnames.entry(last).or_default();
-                if !v.contains(&m.name) {
-                    v.push(m.name);
-                }
+                surnames.entry(last).or_default().push(m.name);
             }
         }
         let kinds: HashMap<&str, (EntityType, bool)> = mentions

@@ -292,7 +292,8 @@ fn lang_code(declared: &str) -> Option<String> {
 /// Detects the language of `text`; returns an ISO 639-1 code where one
 /// exists, else ISO 639-3.
 fn detect_lang(text: &str) -> Option<String> {
-    let sample: String = text.chars().take(2000).collect();
+    // A thousand characters tell the language as well as the whole text.
+    let sample: String = text.chars().take(1000).collect();
     let info = whatlang::detect(&sample)?;
     // Short or mixed texts get a guess whatlang itself calls unreliable:
     // better no language than a wrong one.

@@ -21,8 +21,30 @@ use crate::index::schema::NORMALIZER_VERSION;
 use crate::model::{Document, Duplicate, IndexReport};
 use crate::walk::display_path;
 
-/// Files prepared in parallel before the writer takes them in order.
-const CHUNK: usize = 64;
+/// Files prepared in parallel before the writer takes them in order: at
+/// most this many...
+const CHUNK_FILES: usize = 64;
+/// ...and this many bytes of input, which bounds the memory prepared
+/// documents take.
+const CHUNK_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Splits the planned files into chunks of at most [`CHUNK_FILES`] files
+/// and about [`CHUNK_BYTES`] bytes (a larger file is a chunk of its own).
+fn chunks(todo: &[(PathBuf, Stamp)]) -> Vec<&[(PathBuf, Stamp)]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, (_, st)) in todo.iter().enumerate() {
+        if i > start && (i - start == CHUNK_FILES || bytes + st.size > CHUNK_BYTES) {
+            out.push(&todo[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += st.size;
+    }
+    if start < todo.len() {
+        out.push(&todo[start..]);
+    }
+    out
+}
 
 /// A document ready for the writer.
 struct Ready {
@@ -165,7 +187,7 @@ pub(super) fn apply(
         .map_err(|e| Error::index(&ix.dir, e))?;
     let mut since_commit = 0;
     let mut last_commit = Instant::now();
-    for chunk in todo.chunks(CHUNK) {
+    for chunk in chunks(&todo) {
         let prepared: Vec<Prepared> = {
             let ix = &*ix;
             pool.install(|| {

@@ -25,6 +25,7 @@ use crate::ingest::{self, Format};
 use crate::model::{Document, IndexReport, Problem};
 use crate::normalize;
 use crate::walk::{self, display_path};
+use rayon::prelude::*;
 
 /// Files larger than this are skipped unless the limit is raised.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -159,13 +160,22 @@ pub fn load_bytes(
     let multi = got.articles.len() > 1;
     let mut docs = Vec::new();
     let mut warnings = got.warnings;
-    for raw in got.articles {
-        let record = raw.record;
-        match normalize::normalize(raw, &key) {
-            Ok(mut d) => {
+    // The records of an export are independent: on every core.
+    let normalized: Vec<_> = got
+        .articles
+        .into_par_iter()
+        .map(|raw| {
+            let record = raw.record;
+            let doc = normalize::normalize(raw, &key).map(|mut d| {
                 entities.annotate(&mut d);
-                docs.push(d);
-            }
+                d
+            });
+            (record, doc)
+        })
+        .collect();
+    for (record, doc) in normalized {
+        match doc {
+            Ok(d) => docs.push(d),
             Err(kind) if multi => warnings.push(match record {
                 Some(n) => format!("record {n}: {kind}"),
                 None => kind.to_string(),
@@ -226,6 +236,13 @@ pub fn sync_with(
             error: e,
         })?);
     }
+    // A rebuild (asked for, or after a format change) starts over with the
+    // same entity lists.
+    let remembered = crate::index::Manifest::load(&dir.join("manifest.json"))
+        .ok()
+        .flatten()
+        .map(|m| m.entity_files)
+        .unwrap_or_default();
     if opts.rebuild {
         PunditIndex::remove(dir)?;
     }
@@ -249,6 +266,22 @@ pub fn sync_with(
             })?);
         }
         ix.manifest.entity_files = files;
+    } else {
+        if ix.manifest.entity_files.is_empty() {
+            ix.manifest.entity_files = remembered;
+        }
+        // A remembered list that was deleted is forgotten, and said so.
+        let (kept, gone): (Vec<PathBuf>, Vec<PathBuf>) =
+            std::mem::take(&mut ix.manifest.entity_files)
+                .into_iter()
+                .partition(|p| p.is_file());
+        for g in gone {
+            notes.push(format!(
+                "the entity list {} given to an earlier run is gone: indexing without it",
+                g.display()
+            ));
+        }
+        ix.manifest.entity_files = kept;
     }
     let entities = ix.extractor()?;
     // A changed normalizer or entity list makes every stored document stale.
@@ -258,11 +291,12 @@ pub fn sync_with(
             "ingestion changed since this index was built (normalizer v{} to v{NORMALIZER_VERSION}): re-reading every file",
             ix.manifest.normalizer
         ));
-    } else if ix.manifest.entities != entities.gazetteer().fingerprint()
-        && !ix.manifest.files.is_empty()
-    {
+    } else if ix.manifest.entities != entities.gazetteer().fingerprint() {
+        // Also on an empty index: the run must save the lists it was given.
         force = true;
-        notes.push("the entity lists changed since the last run: re-reading every file".into());
+        if !ix.manifest.files.is_empty() {
+            notes.push("the entity lists changed since the last run: re-reading every file".into());
+        }
     }
     // Killed between a commit and the manifest that goes with it: the index
     // may hold documents of files the manifest does not list.

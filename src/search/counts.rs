@@ -28,7 +28,7 @@ pub struct CountRequest {
 pub fn entity_counts(ix: &PunditIndex, req: &CountRequest) -> Result<EntityCounts> {
     let (query, b) = build_query(ix, &req.search)?;
     let query = match &req.with {
-        Some(name) if name.trim().is_empty() => {
+        Some(name) if EntityType::split(name).1.trim().is_empty() => {
             return Err(Error::Invalid("--with: empty entity name".into()));
         }
         Some(name) => bool_query(vec![(Occur::Must, query), (Occur::Must, b.entity(name))])
@@ -51,13 +51,18 @@ pub fn entity_counts(ix: &PunditIndex, req: &CountRequest) -> Result<EntityCount
         .flat_map(|(name, known)| std::iter::once(*name).chain(known.as_deref()))
         .map(|n| entity_key(n, None))
         .collect();
-    let (total, mut out) = lookup::count_entities(ix, &*query, req.kind, req.top + excluded.len())?;
+    // A "top" beyond the number of entities any index holds is a mistake,
+    // not a reason to allocate for it.
+    let top = req.top.clamp(1, 100_000);
+    let (total, mut out) = lookup::count_entities(ix, &*query, req.kind, top + excluded.len())?;
     out.retain(|e| !excluded.contains(&entity_key(&e.name, None)));
-    out.truncate(req.top.max(1));
+    out.truncate(top);
     Ok(EntityCounts {
         query: req.search.query.clone(),
         // The name as the index knows it ("Vladimir Putin" for "putin").
-        with: with.map(|(name, known)| known.unwrap_or_else(|| name.to_string())),
+        // As given: the filter matches the name and its aliases, which may
+        // belong to more than one entity ("Vance").
+        with: req.with.clone(),
         documents: total,
         entities: out,
     })

@@ -16,7 +16,7 @@ use tantivy::{DateTime, DocAddress, Order};
 use crate::error::{Error, QueryError, Result};
 use crate::index::PunditIndex;
 use crate::index::schema::{self, TEXT_ANALYZER};
-use crate::model::{Hit, SearchResults};
+use crate::model::{EntityType, Hit, SearchResults};
 use crate::walk::display_path;
 use parse::QField;
 use query::{Builder, bool_query};
@@ -189,7 +189,7 @@ pub fn build_query(ix: &PunditIndex, req: &SearchRequest) -> Result<(Box<dyn Que
         ));
     }
     for e in &req.entities {
-        if e.trim().is_empty() {
+        if EntityType::split(e).1.trim().is_empty() {
             return Err(invalid("--entity", std::slice::from_ref(e)));
         }
         clauses.push((Occur::Must, b.entity(e)));
