@@ -59,8 +59,10 @@ if [ ! -f "$WORK/queries.json" ]; then
     log "generating $DOCS articles in $WORK"
     "$GEN" --docs "$DOCS" --out "$WORK"
 fi
-q() { sed -n "s/.*\"$1\": *\"\\([^\"]*\\)\".*/\\1/p" "$WORK/queries.json" | head -1; }
-qa() { sed -n "s/.*\"and_terms\": *\[ *\"\\([^\"]*\\)\", *\"\\([^\"]*\\)\".*/\\$1/p" "$WORK/queries.json" | head -1; }
+# queries.json, on one line, for sed.
+QJSON=$(tr -d '\n' < "$WORK/queries.json")
+q() { sed -n "s/.*\"$1\": *\"\\([^\"]*\\)\".*/\\1/p" <<< "$QJSON"; }
+qa() { sed -n "s/.*\"and_terms\": *\[ *\"\\([^\"]*\\)\", *\"\\([^\"]*\\)\".*/\\$1/p" <<< "$QJSON"; }
 RARE=$(q rare_term); COMMON=$(q common_term); AND1=$(qa 1); AND2=$(qa 2)
 PHRASE=$(q phrase); STOPPHRASE=$(q stopword_phrase); AUTHOR=$(q author)
 FROM=$(q date_from); TO=$(q date_to)

@@ -10,24 +10,37 @@ pub const MIN_WORDS: usize = 80;
 /// Fingerprints at most this many bits apart are the same article.
 pub const MAX_DISTANCE: u32 = 6;
 
-fn hash64(s: &str) -> u64 {
-    let h = blake3::hash(s.as_bytes());
-    u64::from_le_bytes(h.as_bytes()[..8].try_into().expect("8 bytes"))
+/// SplitMix64's finalizer: spreads a 64-bit value over all bits.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a over the lower-cased characters of a word: fast, and only needs
+/// to spread words apart (not resist an adversary).
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    mix(h)
 }
 
 /// Returns the SimHash of `body`, or `None` if it is too short to compare.
 pub fn simhash(body: &str) -> Option<u64> {
-    let words: Vec<String> = body
+    let words: Vec<u64> = body
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(word_hash)
         .collect();
     if words.len() < MIN_WORDS {
         return None;
     }
     let mut weights = [0i32; 64];
     for gram in words.windows(3) {
-        let h = hash64(&gram.join(" "));
+        // Order matters: "a b c" and "c b a" are different shingles.
+        let h = mix(gram[0] ^ gram[1].rotate_left(21) ^ gram[2].rotate_left(42));
         for (bit, w) in weights.iter_mut().enumerate() {
             *w += if h >> bit & 1 == 1 { 1 } else { -1 };
         }

@@ -273,50 +273,57 @@ impl PunditIndex {
 
     /// Returns the tantivy document for `doc`.
     pub fn to_tantivy(&self, doc: &Document) -> TantivyDocument {
-        let f = &self.fields;
-        let mut t = TantivyDocument::new();
-        t.add_text(f.id, &doc.id);
-        t.add_text(f.path, &doc.path);
-        for a in Path::new(&doc.path).ancestors() {
-            let s = a.to_string_lossy();
-            if !s.is_empty() {
-                t.add_text(f.scope, s);
-            }
-        }
-        t.add_text(f.title, &doc.title);
-        t.add_text(f.body, &doc.body);
-        for extra in doc
-            .description
-            .iter()
-            .chain(&doc.tagline)
-            .chain(&doc.pull_quotes)
-        {
-            t.add_text(f.body, extra);
-        }
-        for a in &doc.authors {
-            t.add_text(f.author, a);
-        }
-        for e in &doc.entities {
-            let mut keys = std::collections::BTreeSet::new();
-            for name in std::iter::once(&e.name).chain(&e.forms) {
-                keys.insert(schema::entity_key(name, None));
-                keys.insert(schema::entity_key(name, Some(e.kind)));
-            }
-            for k in keys {
-                t.add_text(f.entity_key, k);
-            }
-            t.add_facet(f.entity_facet, entity_facet(e));
-        }
-        if let Some(s) = &doc.source {
-            t.add_text(f.source, s);
-        }
-        if let Some(d) = doc.date.as_deref().and_then(date_value) {
-            t.add_date(f.date, d);
-        }
-        t.add_text(f.doc, serde_json::to_string(doc).unwrap_or_default());
-        t
+        to_tantivy(&self.fields, doc)
     }
+}
 
+/// Returns the tantivy document for `doc` (for threads that do not hold the
+/// index).
+pub fn to_tantivy(f: &Fields, doc: &Document) -> TantivyDocument {
+    let mut t = TantivyDocument::new();
+    t.add_text(f.id, &doc.id);
+    t.add_text(f.path, &doc.path);
+    for a in Path::new(&doc.path).ancestors() {
+        let s = a.to_string_lossy();
+        if !s.is_empty() {
+            t.add_text(f.scope, s);
+        }
+    }
+    t.add_text(f.title, &doc.title);
+    t.add_text(f.body, &doc.body);
+    for extra in doc
+        .description
+        .iter()
+        .chain(&doc.tagline)
+        .chain(&doc.pull_quotes)
+    {
+        t.add_text(f.body, extra);
+    }
+    for a in &doc.authors {
+        t.add_text(f.author, a);
+    }
+    for e in &doc.entities {
+        let mut keys = std::collections::BTreeSet::new();
+        for name in std::iter::once(&e.name).chain(&e.forms) {
+            keys.insert(schema::entity_key(name, None));
+            keys.insert(schema::entity_key(name, Some(e.kind)));
+        }
+        for k in keys {
+            t.add_text(f.entity_key, k);
+        }
+        t.add_facet(f.entity_facet, entity_facet(e));
+    }
+    if let Some(s) = &doc.source {
+        t.add_text(f.source, s);
+    }
+    if let Some(d) = doc.date.as_deref().and_then(date_value) {
+        t.add_date(f.date, d);
+    }
+    t.add_text(f.doc, serde_json::to_string(doc).unwrap_or_default());
+    t
+}
+
+impl PunditIndex {
     /// Returns the term that deletes every document of the file at `path`.
     pub fn path_term(&self, path: &str) -> Term {
         Term::from_field_text(self.fields.path, path)

@@ -19,7 +19,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 
 /// Version of ingestion and normalization: bump it when the same file would
 /// now give a different document. A change re-reads every file.
-pub const NORMALIZER_VERSION: u32 = 4;
+pub const NORMALIZER_VERSION: u32 = 5;
 
 /// Analyzer for article text: words, lower case, accents folded, English
 /// stems. Apostrophes and quotes of any shape split words the same way, so

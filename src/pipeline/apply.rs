@@ -5,6 +5,7 @@
 //! committed every N documents or T seconds, and the manifest saved right
 //! after each commit, so an interrupted run keeps what it committed.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -15,9 +16,9 @@ use super::dedup::{self, Copies};
 use super::{Run, Stamp, load_bytes, problem, report_known, stamp, too_large};
 use crate::error::{Error, IngestError, Result};
 use crate::fingerprint;
-use crate::index::PunditIndex;
 use crate::index::manifest::{DocEntry, FileEntry};
 use crate::index::schema::NORMALIZER_VERSION;
+use crate::index::{Fields, PunditIndex, to_tantivy};
 use crate::model::{Document, Duplicate, IndexReport};
 use crate::walk::display_path;
 
@@ -71,8 +72,15 @@ enum Prepared {
     },
 }
 
-/// Reads and ingests one file; runs on any thread.
-fn prepare(ix: &PunditIndex, path: &PathBuf, planned: Stamp, run: &Run) -> Prepared {
+/// Reads and ingests one file; runs on any thread. `old` holds the
+/// recorded content hashes of the files to read.
+fn prepare(
+    fields: &Fields,
+    old: &HashMap<String, String>,
+    path: &PathBuf,
+    planned: Stamp,
+    run: &Run,
+) -> Prepared {
     if planned.size > run.max_size {
         return Prepared::TooLarge(too_large(planned.size, run.max_size));
     }
@@ -100,13 +108,7 @@ fn prepare(ix: &PunditIndex, path: &PathBuf, planned: Stamp, run: &Run) -> Prepa
     }
     let hash = blake3::hash(&bytes).to_hex().to_string();
     let key = path.to_string_lossy();
-    if !run.force
-        && ix
-            .manifest
-            .files
-            .get(key.as_ref())
-            .is_some_and(|e| e.hash == hash)
-    {
+    if !run.force && old.get(key.as_ref()) == Some(&hash) {
         return Prepared::Unchanged(before);
     }
     let outcome = load_bytes(path, &bytes, run.entities).map(|(docs, warnings)| {
@@ -114,7 +116,7 @@ fn prepare(ix: &PunditIndex, path: &PathBuf, planned: Stamp, run: &Run) -> Prepa
             .into_iter()
             .map(|doc| Ready {
                 fingerprint: fingerprint::simhash(&doc.body),
-                tantivy: ix.to_tantivy(&doc),
+                tantivy: to_tantivy(fields, &doc),
                 doc,
             })
             .collect();
@@ -185,30 +187,53 @@ pub(super) fn apply(
         .num_threads(run.threads)
         .build()
         .map_err(|e| Error::index(&ix.dir, e))?;
-    let mut since_commit = 0;
-    let mut last_commit = Instant::now();
-    for chunk in chunks(&todo) {
-        let prepared: Vec<Prepared> = {
-            let ix = &*ix;
-            pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|(path, st)| prepare(ix, path, *st, run))
-                    .collect()
-            })
-        };
-        for ((path, planned), prep) in chunk.iter().zip(prepared) {
-            let key = path.to_string_lossy().into_owned();
-            since_commit += take(
-                ix, &mut writer, &mut copies, &key, *planned, prep, run, report,
-            )?;
+    // What the reading side needs, so it does not hold the index.
+    let fields = ix.fields.clone();
+    let old: HashMap<String, String> = todo
+        .iter()
+        .filter_map(|(p, _)| {
+            let key = p.to_string_lossy();
+            let e = ix.manifest.files.get(key.as_ref())?;
+            Some((key.into_owned(), e.hash.clone()))
+        })
+        .collect();
+    let chunks = chunks(&todo);
+    // One thread reads and ingests the next chunks (on the pool) while this
+    // one feeds the writer: both sides stay busy.
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(2);
+        scope.spawn(|| {
+            for chunk in &chunks {
+                let prepared = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|(path, st)| prepare(&fields, &old, path, *st, run))
+                        .collect()
+                });
+                // The writer side stopped (an error): so do we.
+                if tx.send(prepared).is_err() {
+                    break;
+                }
+            }
+            drop(tx);
+        });
+        let mut since_commit = 0;
+        let mut last_commit = Instant::now();
+        for (chunk, prepared) in chunks.iter().zip(rx.iter()) {
+            for ((path, planned), prep) in chunk.iter().zip(prepared) {
+                let key = path.to_string_lossy().into_owned();
+                since_commit += take(
+                    ix, &mut writer, &mut copies, &key, *planned, prep, run, report,
+                )?;
+            }
+            if since_commit >= run.commit_docs || last_commit.elapsed() >= run.commit_every {
+                commit(ix, &mut writer)?;
+                since_commit = 0;
+                last_commit = Instant::now();
+            }
         }
-        if since_commit >= run.commit_docs || last_commit.elapsed() >= run.commit_every {
-            commit(ix, &mut writer)?;
-            since_commit = 0;
-            last_commit = Instant::now();
-        }
-    }
+        Ok(())
+    })?;
     dedup::rehome(ix, &mut writer, &mut copies, run, report)?;
     ix.manifest.normalizer = NORMALIZER_VERSION;
     ix.manifest.entities = run.entities.gazetteer().fingerprint().to_string();
