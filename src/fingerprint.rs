@@ -37,17 +37,23 @@ pub fn simhash(body: &str) -> Option<u64> {
     if words.len() < MIN_WORDS {
         return None;
     }
-    let mut weights = [0i32; 64];
+    // A bit is set when more than half of the shingles set it (the same as
+    // SimHash's ±1 weights being positive), counted without branches.
+    let mut ones = [0u32; 64];
+    let mut grams = 0u32;
     for gram in words.windows(3) {
         // Order matters: "a b c" and "c b a" are different shingles.
         let h = mix(gram[0] ^ gram[1].rotate_left(21) ^ gram[2].rotate_left(42));
-        for (bit, w) in weights.iter_mut().enumerate() {
-            *w += if h >> bit & 1 == 1 { 1 } else { -1 };
+        for (bit, n) in ones.iter_mut().enumerate() {
+            *n += ((h >> bit) & 1) as u32;
         }
+        grams += 1;
     }
-    Some(weights.iter().enumerate().fold(
+    Some(ones.iter().enumerate().fold(
         0u64,
-        |acc, (bit, w)| if *w > 0 { acc | 1 << bit } else { acc },
+        |acc, (bit, n)| {
+            if 2 * n > grams { acc | 1 << bit } else { acc }
+        },
     ))
 }
 
