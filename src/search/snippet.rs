@@ -5,6 +5,7 @@
 
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::index::schema;
 use crate::model::Snippet;
 
 /// A matched span: byte range in the text and which query sequence matched.
@@ -18,12 +19,39 @@ struct Span {
 /// Returns the byte ranges where any of `seqs` occurs in `text`, in order,
 /// without overlaps.
 fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -> Vec<Span> {
-    let mut toks: Vec<(String, usize, usize)> = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        let t = stream.token();
-        toks.push((t.text.clone(), t.offset_from, t.offset_to));
+    thread_local! {
+        // The index analyzer without its stemmer: the same words at the same
+        // offsets, only not stemmed.
+        static PLAIN: std::cell::RefCell<TextAnalyzer> =
+            std::cell::RefCell::new(schema::analyzer(schema::NAME_ANALYZER));
     }
+    // Stemming only trims and changes endings, so a word can only stem to
+    // a query term that starts like it: the rest are left unstemmed (they
+    // cannot match), which spares stemming a whole article per hit.
+    let starts: Vec<&str> = seqs
+        .iter()
+        .flatten()
+        .map(|q| &q[..q.char_indices().nth(2).map_or(q.len(), |(i, _)| i)])
+        .collect();
+    let mut toks: Vec<(String, usize, usize)> = Vec::new();
+    PLAIN.with(|plain| {
+        let mut plain = plain.borrow_mut();
+        let mut stream = plain.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            let word = if starts.iter().any(|s| t.text.starts_with(s)) {
+                let mut one = analyzer.token_stream(&t.text);
+                if one.advance() {
+                    one.token().text.clone()
+                } else {
+                    t.text.clone()
+                }
+            } else {
+                t.text.clone()
+            };
+            toks.push((word, t.offset_from, t.offset_to));
+        }
+    });
     let mut spans = Vec::new();
     for i in 0..toks.len() {
         for (k, seq) in seqs.iter().enumerate() {
