@@ -30,6 +30,20 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         let at = pos;
         pos += raw.len();
         let raw_trim = raw.trim_end_matches(|c: char| c.is_whitespace() || c == '—' || c == '–');
+        // Most words are plain lower-case ASCII: nothing to trim or judge.
+        if !raw_trim.is_empty() && raw_trim.bytes().all(|b| b.is_ascii_lowercase()) {
+            out.push(Token {
+                text: raw_trim,
+                start: at,
+                end: at + raw_trim.len(),
+                sentence_start,
+                breaks_after: raw.ends_with(['—', '–']),
+                possessive: false,
+                opens: false,
+            });
+            sentence_start = false;
+            continue;
+        }
         let lead = raw_trim.len()
             - raw_trim
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
