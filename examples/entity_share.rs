@@ -5,6 +5,8 @@
 //! medians and the share (b)/(a). Run by `bench/entities.sh`.
 //!
 //! Usage: cargo run --release --example entity_share -- [--rounds N] DIR...
+//! (with ONLY_ENTITIES=1 in the environment, only the extractor runs: for
+//! profiling it, e.g. under `perf record`).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
