@@ -201,6 +201,15 @@ fn json(cmd: &mut assert_cmd::Command) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// How many documents of the index mention the entity `name`.
+fn mentioning(ix: &Path, name: &str) -> u64 {
+    let mut c = pundit();
+    c.arg("--index").arg(ix).args([
+        "search", "the OR a OR of", "--entity", name, "--format", "json",
+    ]);
+    json(&mut c)["total"].as_u64().unwrap()
+}
+
 fn hit_ids(v: &Value) -> Vec<String> {
     let mut ids: Vec<String> = v["hits"]
         .as_array()
@@ -260,11 +269,7 @@ fn entity_filters_match_aliases_and_types_and_counts_use_the_index() {
         .collect();
     assert!(docs.windows(2).all(|w| w[0] >= w[1]), "{docs:?}");
     let top = ents[0]["name"].as_str().unwrap();
-    let mut c = pundit();
-    c.arg("--index").arg(&ix).args([
-        "search", "the OR a OR of", "--entity", top, "--format", "json",
-    ]);
-    assert_eq!(json(&mut c)["total"], ents[0]["documents"]);
+    assert_eq!(mentioning(&ix, top), ents[0]["documents"]);
 
     // Co-occurrence: documents mentioning both, the entity itself left out.
     let mut c = pundit();
@@ -315,13 +320,7 @@ fn a_user_list_adds_entities_and_ignores_names_and_changes_re_apply() {
     // The bundled lists know neither the prefecture nor its bare name.
     std::fs::write(&list, "Aomori Prefecture\tPLACE\tAomori\nArctic\tIGNORE\n").unwrap();
     index_corpus(&ix, &["--entities", list.to_str().unwrap()]);
-    let count = |name: &str| {
-        let mut c = pundit();
-        c.arg("--index").arg(&ix).args([
-            "search", "the OR a OR of", "--entity", name, "--format", "json",
-        ]);
-        json(&mut c)["total"].as_u64().unwrap()
-    };
+    let count = |name: &str| mentioning(&ix, name);
     assert_eq!(count("Arctic"), 0, "an ignored name is not an entity");
     assert!(count("aomori") > 0, "an alias of a user entity finds it");
     assert_eq!(count("aomori"), count("Aomori Prefecture"));
@@ -358,13 +357,7 @@ fn an_entities_file_in_the_index_directory_is_read_by_every_run() {
     let tmp = tempfile::tempdir().unwrap();
     let ix = tmp.path().join("ix");
     index_corpus(&ix, &[]);
-    let arctic = || {
-        let mut c = pundit();
-        c.arg("--index").arg(&ix).args([
-            "search", "the OR a OR of", "--entity", "Arctic", "--format", "json",
-        ]);
-        json(&mut c)["total"].as_u64().unwrap()
-    };
+    let arctic = || mentioning(&ix, "Arctic");
     assert!(arctic() > 0);
     std::fs::write(ix.join("entities.tsv"), "Arctic\tIGNORE\n").unwrap();
     let out = pundit()
@@ -416,13 +409,7 @@ fn remembered_lists_survive_a_rebuild_and_a_deleted_one_is_dropped() {
     let list = tmp.path().join("mine.tsv");
     std::fs::write(&list, "Arctic\tIGNORE\n").unwrap();
     index_corpus(&ix, &["--entities", list.to_str().unwrap()]);
-    let arctic = || {
-        let mut c = pundit();
-        c.arg("--index").arg(&ix).args([
-            "search", "the OR a OR of", "--entity", "Arctic", "--format", "json",
-        ]);
-        json(&mut c)["total"].as_u64().unwrap()
-    };
+    let arctic = || mentioning(&ix, "Arctic");
     assert_eq!(arctic(), 0);
     index_corpus(&ix, &["--rebuild"]);
     assert_eq!(arctic(), 0, "--rebuild keeps the remembered list");

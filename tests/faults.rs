@@ -42,6 +42,17 @@ fn write_articles(dir: &Path, n: usize) {
     }
 }
 
+/// Indexes `corpus` into `ix` and expects success.
+fn build(ix: &Path, corpus: &Path) {
+    pundit()
+        .arg("--index")
+        .arg(ix)
+        .args(["index", "--quiet"])
+        .arg(corpus)
+        .assert()
+        .success();
+}
+
 fn documents(ix: &Path) -> u64 {
     let out = pundit()
         .arg("--index")
@@ -125,13 +136,7 @@ fn a_run_killed_after_a_commit_resumes_to_the_same_index() {
         String::from_utf8_lossy(&out.stderr)
     );
     let clean = tmp.path().join("clean");
-    pundit()
-        .arg("--index")
-        .arg(&clean)
-        .args(["index", "--quiet"])
-        .arg(&corpus)
-        .assert()
-        .success();
+    build(&clean, &corpus);
     assert_eq!(documents(&clean), 2500);
     assert_eq!(documents(&ix), 2500);
     // And a search finds each article once.
@@ -211,13 +216,7 @@ fn a_manifest_behind_its_index_is_reconciled_without_duplicates() {
     let corpus = tmp.path().join("corpus");
     write_articles(&corpus, 3);
     let ix = tmp.path().join("ix");
-    pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args(["index", "--quiet"])
-        .arg(&corpus)
-        .assert()
-        .success();
+    build(&ix, &corpus);
     let edit = |name: &str, change: &dyn Fn(&mut Value)| {
         let path = ix.join(name);
         let mut v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
