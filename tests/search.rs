@@ -378,3 +378,73 @@ fn absurd_limits_and_offsets_are_harmless() {
     assert_eq!(v["hits"].as_array().unwrap().len(), 0);
     assert!(v["total"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn scripting_flags_count_ids_fields_and_snippet_sizes() {
+    let ix = crate::util::shared_index().join("ix");
+    let run = |args: &[&str]| {
+        let out = pundit()
+            .arg("--index")
+            .arg(&ix)
+            .arg("search")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let all = search_json(&["arctic"]);
+    let total = all["total"].as_u64().unwrap();
+    // --count: the number alone, the same as the JSON total.
+    let (code, out, _) = run(&["arctic", "--count"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(out.trim().parse::<u64>().unwrap(), total);
+    let (code, out, _) = run(&["zzqqxx", "--count"]);
+    assert_eq!((code, out.trim()), (Some(1), "0"));
+    // --ids: one id per line, in hit order, each one `show` finds.
+    let (_, out, _) = run(&["arctic", "--ids", "-n", "3"]);
+    let ids: Vec<&str> = out.lines().collect();
+    let want: Vec<&str> = all["hits"].as_array().unwrap()[..3]
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, want);
+    pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["show", ids[0]])
+        .assert()
+        .success();
+    // --fields trims JSON Lines and CSV.
+    let (_, out, _) = run(&["arctic", "--format", "jsonl", "--fields", "title,date,path"]);
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["date", "path", "title"]);
+    }
+    let (_, out, _) = run(&["arctic", "--format", "csv", "--fields", "id,score"]);
+    assert_eq!(out.lines().next(), Some("id,score"));
+    let (code, _, err) = run(&["arctic", "--format", "json", "--fields", "title,nonsense"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown field \"nonsense\""), "{err}");
+    // --snippets and --snippet-chars.
+    let v = search_json(&["arctic", "--snippets", "1", "--snippet-chars", "60"]);
+    for h in v["hits"].as_array().unwrap() {
+        let snips = h["snippets"].as_array().unwrap();
+        assert_eq!(snips.len(), 1);
+        // Cut at a word boundary near the width, plus the ellipses.
+        assert!(snips[0]["text"].as_str().unwrap().chars().count() <= 90);
+    }
+    let v = search_json(&["arctic", "--snippets", "0"]);
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["snippets"] == serde_json::json!([]))
+    );
+}

@@ -165,6 +165,24 @@ pub struct SearchArgs {
     /// When to colour matches.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Snippets per hit, best first (0 for none).
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u16).range(0..=20))]
+    pub snippets: u16,
+    /// About how many characters each snippet has.
+    #[arg(long, value_name = "N", default_value_t = 160,
+          value_parser = clap::value_parser!(u16).range(20..=2000))]
+    pub snippet_chars: u16,
+    /// Print only the number of matching documents.
+    #[arg(long, conflicts_with_all = ["ids", "fields"])]
+    pub count: bool,
+    /// Print only the ids of the hits, one per line (for `pundit show`).
+    #[arg(long, conflicts_with = "fields")]
+    pub ids: bool,
+    /// Only these fields in JSON, JSON Lines and CSV output, comma-separated
+    /// (e.g. title,date,path).
+    #[arg(long, value_name = "LIST")]
+    pub fields: Option<String>,
 }
 
 /// Formats of `show`.

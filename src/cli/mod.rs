@@ -126,13 +126,32 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
     pundit::search::parse::parse(&a.query).map_err(|e| query_error(&a.query, e))?;
     let since = user_date("--since", a.since.as_deref(), Bound::Start)?;
     let until = user_date("--until", a.until.as_deref(), Bound::End)?;
+    let format = match a.format {
+        OutputFormat::Pretty => output::Format::Pretty,
+        OutputFormat::Json => output::Format::Json,
+        OutputFormat::Jsonl => output::Format::JsonLines,
+        OutputFormat::Csv => output::Format::Csv,
+    };
+    let fields = a
+        .fields
+        .as_deref()
+        .map(|f| output::parse_fields(f, format))
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     let scopes = sync_for(dir, &a.paths)?;
     let ix = open_existing(dir)?;
     let req = SearchRequest {
         query: a.query.clone(),
         scopes,
-        limit: a.limit,
+        // Counting needs no hits.
+        limit: if a.count { 1 } else { a.limit },
         offset: a.offset,
+        snippets: if a.count || a.ids {
+            0
+        } else {
+            usize::from(a.snippets)
+        },
+        snippet_chars: usize::from(a.snippet_chars),
         authors: a.author,
         entities: a.entity,
         sources: a.source,
@@ -148,14 +167,22 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
         pundit::Error::Query(q) => query_error(&a.query, q),
         e => e.into(),
     })?;
-    let format = match a.format {
-        OutputFormat::Pretty => output::Format::Pretty,
-        OutputFormat::Json => output::Format::Json,
-        OutputFormat::Jsonl => output::Format::JsonLines,
-        OutputFormat::Csv => output::Format::Csv,
-    };
     let mut out = std::io::stdout().lock();
-    output::write_results(&mut out, &results, format, style(a.color))?;
+    if a.count {
+        writeln!(out, "{}", results.total)?;
+    } else if a.ids {
+        for h in &results.hits {
+            writeln!(out, "{}", h.id)?;
+        }
+    } else {
+        output::write_results(
+            &mut out,
+            &results,
+            format,
+            style(a.color),
+            fields.as_deref(),
+        )?;
+    }
     out.flush()?;
     Ok(if results.total > 0 { OK } else { NO_HITS })
 }

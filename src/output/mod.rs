@@ -22,47 +22,99 @@ pub enum Format {
     Csv,
 }
 
-/// Writes search results in `format`.
+/// The fields of a hit that `--fields` may name, in output order.
+pub const HIT_FIELDS: &[&str] = &[
+    "id", "path", "record", "title", "title_highlights", "authors", "date", "source", "url",
+    "entities", "score", "snippets",
+];
+
+/// The columns of CSV output, in order.
+pub const CSV_FIELDS: &[&str] = &[
+    "id", "path", "title", "authors", "date", "source", "score", "snippet",
+];
+
+/// Checks a `--fields` list against the fields `format` has; returns them,
+/// or a message naming the unknown one.
+pub fn parse_fields(list: &str, format: Format) -> Result<Vec<String>, String> {
+    let known = if format == Format::Csv {
+        CSV_FIELDS
+    } else {
+        HIT_FIELDS
+    };
+    let mut out = Vec::new();
+    for f in list.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        if !known.contains(&f) {
+            return Err(format!(
+                "--fields: unknown field {f:?}; fields are {}",
+                known.join(", ")
+            ));
+        }
+        out.push(f.to_string());
+    }
+    if out.is_empty() {
+        return Err("--fields: name at least one field".into());
+    }
+    Ok(out)
+}
+
+/// A hit as JSON, with only `fields` when given.
+fn hit_json(h: &Hit, fields: Option<&[String]>) -> serde_json::Value {
+    let mut v = serde_json::to_value(h).unwrap_or_default();
+    if let (Some(fields), Some(obj)) = (fields, v.as_object_mut()) {
+        obj.retain(|k, _| fields.iter().any(|f| f == k));
+    }
+    v
+}
+
+/// Writes search results in `format`; `fields` trims JSON, JSON Lines and
+/// CSV output to the fields named (see [`parse_fields`]).
 pub fn write_results(
     w: &mut dyn Write,
     r: &SearchResults,
     format: Format,
     style: Style,
+    fields: Option<&[String]>,
 ) -> io::Result<()> {
     match format {
         Format::Pretty => pretty::results(w, r, style),
         Format::Json => {
-            serde_json::to_writer(&mut *w, r)?;
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            v["hits"] = r.hits.iter().map(|h| hit_json(h, fields)).collect();
+            serde_json::to_writer(&mut *w, &v)?;
             writeln!(w)
         }
         Format::JsonLines => {
             for h in &r.hits {
-                serde_json::to_writer(&mut *w, h)?;
+                serde_json::to_writer(&mut *w, &hit_json(h, fields))?;
                 writeln!(w)?;
             }
             Ok(())
         }
-        Format::Csv => write_csv(w, &r.hits),
+        Format::Csv => write_csv(w, &r.hits, fields),
     }
 }
 
-fn write_csv(w: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
+fn write_csv(w: &mut dyn Write, hits: &[Hit], fields: Option<&[String]>) -> io::Result<()> {
+    let all: Vec<String> = CSV_FIELDS.iter().map(|f| f.to_string()).collect();
+    let fields = fields.unwrap_or(&all);
     let mut c = csv::Writer::from_writer(w);
-    c.write_record([
-        "id", "path", "title", "authors", "date", "source", "score", "snippet",
-    ])?;
+    c.write_record(fields)?;
     for h in hits {
-        let snippet = h.snippets.first().map(|s| s.text.as_str()).unwrap_or("");
-        c.write_record([
-            h.id.as_str(),
-            h.path.as_str(),
-            h.title.as_str(),
-            h.authors.join("; ").as_str(),
-            h.date.as_deref().unwrap_or(""),
-            h.source.as_deref().unwrap_or(""),
-            format!("{:.4}", h.score).as_str(),
-            snippet,
-        ])?;
+        let row = fields.iter().map(|f| match f.as_str() {
+            "id" => h.id.clone(),
+            "path" => h.path.clone(),
+            "title" => h.title.clone(),
+            "authors" => h.authors.join("; "),
+            "date" => h.date.clone().unwrap_or_default(),
+            "source" => h.source.clone().unwrap_or_default(),
+            "score" => format!("{:.4}", h.score),
+            _ => h
+                .snippets
+                .first()
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
+        });
+        c.write_record(row)?;
     }
     c.flush()
 }

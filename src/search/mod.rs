@@ -212,6 +212,9 @@ fn hit_snippets(
     seqs: &[Vec<String>],
     req: &SearchRequest,
 ) -> Vec<crate::model::Snippet> {
+    if req.snippets == 0 {
+        return Vec::new();
+    }
     let body = snippet::snippets(&doc.body, analyzer, seqs, req.snippets, req.snippet_chars);
     if body.iter().any(|s| !s.highlights.is_empty()) {
         return body;
