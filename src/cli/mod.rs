@@ -161,7 +161,6 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
             SortBy::Relevance => Sort::Relevance,
             SortBy::Date => Sort::Date,
         },
-        ..SearchRequest::default()
     };
     let results = search::search(&ix, &req).map_err(|e| match e {
         pundit::Error::Query(q) => query_error(&a.query, q),
