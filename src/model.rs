@@ -339,3 +339,27 @@ pub struct EntityCounts {
     /// The entities, most mentioned first.
     pub entities: Vec<EntityCount>,
 }
+
+/// One period of a timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// `2024`, `2024-05` or `2024-W21`.
+    pub period: String,
+    /// Matching documents published in it.
+    pub count: u64,
+}
+
+/// The answer of `pundit timeline`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// The query (empty: every document).
+    pub query: String,
+    /// `year`, `month` or `week`.
+    pub by: String,
+    /// Matching documents, dated or not.
+    pub total: u64,
+    /// Matching documents without a date.
+    pub undated: u64,
+    /// The periods from the first dated match to the last, empty ones too.
+    pub periods: Vec<Period>,
+}

@@ -448,3 +448,59 @@ fn scripting_flags_count_ids_fields_and_snippet_sizes() {
             .all(|h| h["snippets"] == serde_json::json!([]))
     );
 }
+
+#[test]
+fn timeline_counts_equal_the_hits_per_period() {
+    let ix = crate::util::shared_index().join("ix");
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args([
+            "timeline", "sanctions OR arctic", "--by", "year", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = search_json(&["sanctions OR arctic"]);
+    assert_eq!(t["total"], all["total"]);
+    let mut dated = 0;
+    let periods = t["periods"].as_array().unwrap();
+    assert!(periods.len() >= 2);
+    for p in periods {
+        let year = p["period"].as_str().unwrap();
+        let hits = search_json(&[&format!("(sanctions OR arctic) date:{year}")]);
+        assert_eq!(p["count"], hits["total"], "{year}");
+        dated += p["count"].as_u64().unwrap();
+    }
+    assert_eq!(
+        dated + t["undated"].as_u64().unwrap(),
+        t["total"].as_u64().unwrap()
+    );
+    // Months fill the gaps between dated matches with zeros.
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args([
+            "timeline", "sanctions OR arctic", "--by", "month", "--format", "csv",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(csv.lines().next(), Some("period,count"));
+    assert!(csv.lines().any(|l| l.ends_with(",0")));
+    // The chart fits the width it is given.
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .env("COLUMNS", "50")
+        .args(["timeline", "sanctions OR arctic", "--by", "year"])
+        .output()
+        .unwrap();
+    let chart = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        chart.lines().skip(1).all(|l| l.chars().count() <= 50),
+        "{chart}"
+    );
+    assert!(chart.contains('█'));
+}

@@ -36,6 +36,9 @@ pub enum Command {
     /// The entities most mentioned in the documents matching QUERY (all
     /// documents without one), or co-occurring most with --with NAME.
     Entities(EntitiesArgs),
+    /// How many documents matching QUERY were published per year, month or
+    /// week: a bar chart, or JSON/CSV rows.
+    Timeline(TimelineArgs),
 }
 
 /// Output of commands that print a summary.
@@ -283,6 +286,41 @@ pub struct EntitiesArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Output format.
+    #[arg(long, value_enum, default_value_t = CountFormat::Pretty)]
+    pub format: CountFormat,
+}
+
+/// Timeline periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// `2024`
+    Year,
+    /// `2024-05`
+    Month,
+    /// ISO weeks, `2024-W21`
+    Week,
+}
+
+/// `pundit timeline`
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The documents to count (query language as in `search`; "" for all).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: String,
+    /// Index these files or folders first and count only under them.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Period width.
+    #[arg(long, value_enum, default_value_t = ByArg::Month)]
+    pub by: ByArg,
+    /// Only articles mentioning this entity (repeat: all required).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+    /// Only articles by this author (repeat for any of several).
+    #[arg(long, value_name = "NAME")]
+    pub author: Vec<String>,
+    /// Output format: a bar chart, or JSON {query, by, total, undated,
+    /// periods: [{period, count}]}, or CSV rows period,count.
     #[arg(long, value_enum, default_value_t = CountFormat::Pretty)]
     pub format: CountFormat,
 }

@@ -15,6 +15,7 @@ use pundit::model::EntityType;
 use pundit::output::{self, Style};
 use pundit::pipeline::{self, IndexOptions};
 use pundit::search::counts::{self, CountRequest};
+use pundit::search::timeline::{self, Granularity};
 use pundit::search::{self, SearchRequest, Sort};
 
 use args::{
@@ -41,6 +42,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Inspect(a) => inspect(&index_dir, a),
         Command::Stats(a) => stats(&index_dir, a),
         Command::Entities(a) => entities(&index_dir, a),
+        Command::Timeline(a) => timeline(&index_dir, a),
     }
 }
 
@@ -267,6 +269,48 @@ fn entities(dir: &Path, a: args::EntitiesArgs) -> Result<i32> {
     } else {
         OK
     })
+}
+
+fn timeline(dir: &Path, a: args::TimelineArgs) -> Result<i32> {
+    if !a.query.trim().is_empty() {
+        pundit::search::parse::parse(&a.query).map_err(|e| query_error(&a.query, e))?;
+    }
+    let scopes = sync_for(dir, &a.paths)?;
+    let ix = open_existing(dir)?;
+    let req = SearchRequest {
+        query: a.query.clone(),
+        scopes,
+        entities: a.entity,
+        authors: a.author,
+        ..SearchRequest::default()
+    };
+    let by = match a.by {
+        args::ByArg::Year => Granularity::Year,
+        args::ByArg::Month => Granularity::Month,
+        args::ByArg::Week => Granularity::Week,
+    };
+    let t = timeline::timeline(&ix, &req, by).map_err(|e| match e {
+        pundit::Error::Query(q) => query_error(&a.query, q),
+        e => e.into(),
+    })?;
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        CountFormat::Pretty => {
+            // The terminal's width, as the shell reports it.
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(80);
+            output::write_timeline(&mut out, &t, width)?
+        }
+        CountFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &t)?;
+            writeln!(out)?;
+        }
+        CountFormat::Csv => output::write_timeline_csv(&mut out, &t)?,
+    }
+    out.flush()?;
+    Ok(if t.total > 0 { OK } else { NO_HITS })
 }
 
 /// A query error with the query and a caret under the problem.

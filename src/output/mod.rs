@@ -6,7 +6,7 @@ mod pretty;
 
 use std::io::{self, Write};
 
-use crate::model::{Document, EntityCounts, Hit, IndexReport, SearchResults, Stats};
+use crate::model::{Document, EntityCounts, Hit, IndexReport, SearchResults, Stats, Timeline};
 pub use pretty::{Style, sanitize};
 
 /// Output formats of `search`.
@@ -178,5 +178,21 @@ pub fn write_entity_counts_csv(w: &mut dyn Write, c: &EntityCounts) -> io::Resul
             e.documents.to_string().as_str(),
         ])?;
     }
+    out.flush()
+}
+
+/// Writes a timeline as a bar chart `width` columns wide.
+pub fn write_timeline(w: &mut dyn Write, t: &Timeline, width: usize) -> io::Result<()> {
+    pretty::timeline(w, t, width)
+}
+
+/// Writes a timeline as CSV: `period, count`.
+pub fn write_timeline_csv(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(["period", "count"])?;
+    for p in &t.periods {
+        out.write_record([p.period.as_str(), p.count.to_string().as_str()])?;
+    }
+    out.write_record(["undated", t.undated.to_string().as_str()])?;
     out.flush()
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects};
 
-use crate::model::{Document, EntityCounts, Hit, IndexReport, SearchResults, Stats};
+use crate::model::{Document, EntityCounts, Hit, IndexReport, SearchResults, Stats, Timeline};
 
 /// Whether to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -292,6 +292,39 @@ pub fn entity_counts(w: &mut dyn Write, c: &EntityCounts) -> io::Result<()> {
             e.documents,
             e.kind.as_str(),
             sanitize(&e.name)
+        )?;
+    }
+    Ok(())
+}
+
+/// A timeline as labelled Unicode bars scaled to `width` columns.
+pub fn timeline(w: &mut dyn Write, t: &Timeline, width: usize) -> io::Result<()> {
+    writeln!(
+        w,
+        "{} documents by {}{}",
+        t.total,
+        t.by,
+        if t.undated > 0 {
+            format!(", {} undated", t.undated)
+        } else {
+            String::new()
+        }
+    )?;
+    let label = t.periods.iter().map(|p| p.period.len()).max().unwrap_or(4);
+    let max = t.periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);
+    let digits = max.to_string().len();
+    // Label, space, bar, space, count.
+    let room = width.saturating_sub(label + digits + 2).max(10);
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    for p in &t.periods {
+        let eighths = (p.count as u128 * room as u128 * 8 / max as u128) as usize;
+        let bar = format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8]);
+        writeln!(
+            w,
+            "{:<label$} {bar}{} {}",
+            p.period,
+            " ".repeat(room.saturating_sub(bar.chars().count())),
+            p.count
         )?;
     }
     Ok(())

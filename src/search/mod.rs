@@ -4,6 +4,7 @@ pub mod counts;
 pub mod parse;
 pub mod query;
 pub mod snippet;
+pub mod timeline;
 
 use std::time::Instant;
 
