@@ -504,3 +504,65 @@ fn timeline_counts_equal_the_hits_per_period() {
     );
     assert!(chart.contains('█'));
 }
+
+#[test]
+fn prefix_fuzzy_and_boosted_words() {
+    // A prefix finds every word that starts so, and marks each.
+    let pre = search_json(&["sanct*"]);
+    assert!(
+        pre["total"].as_u64().unwrap() >= search_json(&["sanctions"])["total"].as_u64().unwrap()
+    );
+    let marked: Vec<String> = pre["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|h| h["snippets"].as_array().unwrap().clone())
+        .flat_map(|s| {
+            let text = s["text"].as_str().unwrap().to_string();
+            s["highlights"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let (a, b) = (
+                        r[0].as_u64().unwrap() as usize,
+                        r[1].as_u64().unwrap() as usize,
+                    );
+                    crate::util::slice_chars(&text, a, b).to_lowercase()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        !marked.is_empty() && marked.iter().all(|m| m.starts_with("sanct")),
+        "{marked:?}"
+    );
+    // One typo away finds what the right spelling finds, and marks it.
+    let fuzzy = search_json(&["Pyongyng~1"]);
+    assert_eq!(fuzzy["total"], search_json(&["Pyongyang"])["total"]);
+    assert_eq!(search_json(&["Pyongyng"])["total"], 0);
+    // A boost multiplies a clause's score and keeps its matches.
+    let plain = search_json(&["title:taiwan"]);
+    let boosted = search_json(&["title:taiwan^2"]);
+    assert_eq!(plain["total"], boosted["total"]);
+    let (a, b) = (
+        plain["hits"][0]["score"].as_f64().unwrap(),
+        boosted["hits"][0]["score"].as_f64().unwrap(),
+    );
+    assert!((b - 2.0 * a).abs() < 1e-3 * a, "{a} {b}");
+    // Mistakes are told where they are.
+    for (q, says) in [
+        ("sa*", "a prefix is at least 3"),
+        ("Pyongyang~3", "0, 1 or 2 typos"),
+        ("taiwan^x", "a boost is a number"),
+    ] {
+        let out = pundit()
+            .arg("--index")
+            .arg(crate::util::shared_index().join("ix"))
+            .args(["search", q])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{q}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(says), "{q}");
+    }
+}

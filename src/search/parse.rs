@@ -75,6 +75,24 @@ pub enum Node {
         /// Words allowed between and around the phrase's words.
         slop: u32,
     },
+    /// Words starting with a prefix: `sanction*`.
+    Prefix {
+        /// Field, or `None` for title and body.
+        field: Option<QField>,
+        /// The prefix, without the `*`.
+        text: String,
+    },
+    /// A word with up to `distance` typos: `Pyongyang~1`.
+    Fuzzy {
+        /// Field, or `None` for title and body.
+        field: Option<QField>,
+        /// The word, without `~N`.
+        text: String,
+        /// Edits allowed (0 to 2).
+        distance: u8,
+    },
+    /// A clause weighing `boost` times as much: `title:taiwan^2`.
+    Boost(Box<Node>, f32),
     /// Publication dates from `from` to `to`, inclusive.
     DateRange {
         /// First day, or unbounded.
@@ -385,7 +403,7 @@ impl Parser {
                     )),
                 }
             }
-            Tok::Word(text) => Ok(Node::Term { field, text }),
+            Tok::Word(text) => word(field, text, p),
             Tok::Phrase(text, slop) => Ok(Node::Phrase { field, text, slop }),
             Tok::Range { .. } => Err(QueryError::new(
                 p,
@@ -444,6 +462,59 @@ impl Parser {
             )),
         }
     }
+}
+
+/// A word, with its operators: `^B` (boost), `*` (prefix), `~N` (fuzzy).
+fn word(field: Option<QField>, text: String, at: usize) -> Result<Node, QueryError> {
+    let (text, boost) = match text.rsplit_once('^') {
+        Some((w, b)) if !w.is_empty() && !b.is_empty() => {
+            let b: f32 = b
+                .parse()
+                .map_err(|_| QueryError::new(at, format!("a boost is a number, as in {w}^2")))?;
+            if !(b > 0.0 && b.is_finite()) {
+                return Err(QueryError::new(at, "a boost must be greater than 0"));
+            }
+            (w.to_string(), Some(b))
+        }
+        _ => (text, None),
+    };
+    let node = if let Some(prefix) = text.strip_suffix('*') {
+        if prefix.chars().filter(|c| c.is_alphanumeric()).count() < 3
+            || !prefix.chars().all(char::is_alphanumeric)
+        {
+            return Err(QueryError::new(
+                at,
+                "a prefix is at least 3 letters or digits before the *, as in sanction*",
+            ));
+        }
+        Node::Prefix {
+            field,
+            text: prefix.to_string(),
+        }
+    } else if let Some((w, d)) = text.rsplit_once('~')
+        && !w.is_empty()
+        && !d.is_empty()
+        && d.chars().all(|c| c.is_ascii_digit())
+    {
+        let distance: u8 = d.parse().unwrap_or(u8::MAX);
+        if distance > 2 {
+            return Err(QueryError::new(
+                at,
+                "a fuzzy word allows 0, 1 or 2 typos, as in Pyongyang~1",
+            ));
+        }
+        Node::Fuzzy {
+            field,
+            text: w.to_string(),
+            distance,
+        }
+    } else {
+        Node::Term { field, text }
+    };
+    Ok(match boost {
+        Some(b) => Node::Boost(Box::new(node), b),
+        None => node,
+    })
 }
 
 /// Parses a query; errors carry the character position of the problem.

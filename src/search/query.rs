@@ -6,7 +6,8 @@ use std::ops::Bound as RangeBound;
 use chrono::NaiveDate;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -15,6 +16,10 @@ use super::parse::{Node, QField};
 use crate::entities::Extractor;
 use crate::index::schema::{self, Fields};
 use crate::model::EntityType;
+
+/// Marks a highlight sequence entry that is a pattern, not a word:
+/// `PATTERN P prefix` or `PATTERN F distance word` (see `snippet`).
+pub const PATTERN: char = '\u{1}';
 
 /// Weight of a title match relative to a body match.
 pub const TITLE_BOOST: f32 = 2.0;
@@ -96,7 +101,72 @@ impl Builder {
             Node::Term { field, text } => self.words(*field, text, 0, positive),
             Node::Phrase { field, text, slop } => self.words(*field, text, *slop, positive),
             Node::DateRange { from, to } => Some(self.date_range(*from, *to)),
+            Node::Prefix { field, text } => self.expand(*field, text, None, positive),
+            Node::Fuzzy {
+                field,
+                text,
+                distance,
+            } => self.expand(*field, text, Some(*distance), positive),
+            Node::Boost(inner, boost) => {
+                let q = self.node(inner, positive)?;
+                Some(Box::new(BoostQuery::new(q, *boost)))
+            }
         }
+    }
+
+    /// A prefix (`distance` None) or a fuzzy word on one field, or on
+    /// title and body; highlighted as the words it matches.
+    fn expand(
+        &mut self,
+        field: Option<QField>,
+        text: &str,
+        distance: Option<u8>,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let (targets, text_field): (Vec<(Field, f32)>, bool) = match field {
+            None => (vec![(f.title, TITLE_BOOST), (f.body, 1.0)], true),
+            Some(QField::Title) => (vec![(f.title, 1.0)], true),
+            Some(QField::Body) => (vec![(f.body, 1.0)], true),
+            Some(QField::Author) => (vec![(f.author, 1.0)], false),
+            Some(QField::Source) => (vec![(f.source, 1.0)], false),
+            // Entities are matched whole, dates by range.
+            Some(QField::Entity) => return Some(self.entity(text)),
+            Some(QField::Date) => return None,
+        };
+        // A prefix is matched against indexed words as written (lower case,
+        // accents folded, not stemmed: stems start like their words); a
+        // fuzzy word as the index stems it.
+        let analyzer = match (distance, text_field) {
+            (Some(_), true) => &mut self.text,
+            _ => &mut self.name,
+        };
+        let token = schema::tokens(analyzer, text).into_iter().next()?;
+        if positive && text_field {
+            let pattern = match distance {
+                None => format!("{PATTERN}P{token}"),
+                Some(d) => format!("{PATTERN}F{d}{token}"),
+            };
+            if matches!(field, None | Some(QField::Body)) {
+                self.highlights.body.push(vec![pattern.clone()]);
+            }
+            if matches!(field, None | Some(QField::Title)) {
+                self.highlights.title.push(vec![pattern]);
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in targets {
+            let q: Box<dyn Query> = match distance {
+                None => Box::new(RegexQuery::from_pattern(&format!("{token}.*"), field).ok()?),
+                Some(d) => Box::new(FuzzyTermQuery::new(
+                    Term::from_field_text(field, &token),
+                    d,
+                    true,
+                )),
+            };
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
+        }
+        bool_query(clauses)
     }
 
     /// A keyword or phrase on one field, or on title and body.

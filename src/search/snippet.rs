@@ -5,6 +5,7 @@
 
 use tantivy::tokenizer::TextAnalyzer;
 
+use super::query::PATTERN;
 use crate::index::schema;
 use crate::model::Snippet;
 
@@ -31,7 +32,15 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
     let starts: Vec<&str> = seqs
         .iter()
         .flatten()
-        .map(|q| &q[..q.char_indices().nth(2).map_or(q.len(), |(i, _)| i)])
+        .map(|q| {
+            let (q, n) = match q.strip_prefix(PATTERN) {
+                // A prefix starts like the word; a fuzzy word, likely so.
+                Some(p) if p.starts_with('P') => (&p[1..], 2),
+                Some(f) => (f.get(2..).unwrap_or(""), 1),
+                None => (q.as_str(), 2),
+            };
+            &q[..q.char_indices().nth(n).map_or(q.len(), |(i, _)| i)]
+        })
         .collect();
     let mut toks: Vec<(String, usize, usize)> = Vec::new();
     PLAIN.with(|plain| {
@@ -58,7 +67,11 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
             if seq.is_empty() || i + seq.len() > toks.len() {
                 continue;
             }
-            if seq.iter().zip(&toks[i..]).all(|(q, t)| *q == t.0) {
+            if seq
+                .iter()
+                .zip(&toks[i..])
+                .all(|(q, t)| token_matches(q, &t.0))
+            {
                 spans.push(Span {
                     start: toks[i].1,
                     end: toks[i + seq.len() - 1].2,
@@ -75,6 +88,44 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
         }
     }
     out
+}
+
+/// True if the analyzed word `token` matches the query entry `q`: the same
+/// word, or a word the pattern covers (a prefix, a fuzzy word).
+fn token_matches(q: &str, token: &str) -> bool {
+    let Some(pattern) = q.strip_prefix(PATTERN) else {
+        return q == token;
+    };
+    if let Some(prefix) = pattern.strip_prefix('P') {
+        return token.starts_with(prefix);
+    }
+    let distance = pattern[1..2].parse::<usize>().unwrap_or(0);
+    edits_within(&pattern[2..], token, distance)
+}
+
+/// True if `a` and `b` are at most `max` single-character edits apart
+/// (insertions, deletions, substitutions, transpositions).
+fn edits_within(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // Rows of the (Damerau-)Levenshtein table: two back, one back, this one.
+    let mut two: Vec<usize> = Vec::new();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(two[j - 2] + 1);
+            }
+        }
+        two = std::mem::replace(&mut prev, row);
+    }
+    prev[b.len()] <= max
 }
 
 /// Returns the highlight ranges (in code points) of `seqs` in a short text
@@ -333,6 +384,16 @@ mod tests {
             .iter()
             .map(|[a, b]| chars[*a..*b].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn edit_distance_counts_typos_and_swaps() {
+        assert!(edits_within("pyongyang", "pyongyng", 1));
+        assert!(edits_within("russia", "rusisa", 1), "a swap is one edit");
+        assert!(!edits_within("russia", "prussian", 1));
+        assert!(edits_within("russia", "prussian", 2));
+        assert!(token_matches("\u{1}Psanct", "sanction"));
+        assert!(!token_matches("\u{1}Psanct", "insanct"));
     }
 
     #[test]
