@@ -566,3 +566,46 @@ fn prefix_fuzzy_and_boosted_words() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(says), "{q}");
     }
 }
+
+#[test]
+fn similar_finds_articles_on_the_same_subject_and_not_itself() {
+    let ix = crate::util::shared_index().join("ix");
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args([
+            "similar", "corpus/000_ec8f37e1091fcbbc.txt", "-n", "5", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 5);
+    assert!(v["query"].as_str().unwrap().starts_with("similar:"));
+    let seed_id = v["query"].as_str().unwrap().trim_start_matches("similar:");
+    assert!(
+        hits.iter()
+            .all(|h| h["id"] != seed_id && !h["path"].as_str().unwrap().contains("000_"))
+    );
+    // Another take on the "no limits" partnership is among the closest.
+    assert!(
+        hits.iter()
+            .any(|h| h["title"].as_str().unwrap().contains("No Limits")),
+        "{hits:?}"
+    );
+    // A file of several articles needs one of them named.
+    let out = pundit()
+        .arg("--index")
+        .arg(&ix)
+        .args(["similar", "corpus/exports/feed-2023.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FILE#N"));
+}

@@ -39,6 +39,9 @@ pub enum Command {
     /// How many documents matching QUERY were published per year, month or
     /// week: a bar chart, or JSON/CSV rows.
     Timeline(TimelineArgs),
+    /// The articles most like one (by id, path, or FILE#N): shared
+    /// distinctive words and entities; output as `search`.
+    Similar(SimilarArgs),
 }
 
 /// Output of commands that print a summary.
@@ -323,4 +326,28 @@ pub struct TimelineArgs {
     /// periods: [{period, count}]}, or CSV rows period,count.
     #[arg(long, value_enum, default_value_t = CountFormat::Pretty)]
     pub format: CountFormat,
+}
+
+/// `pundit similar`
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// A document id, or the path of an indexed file (FILE#N for record N).
+    #[arg(value_name = "ID|PATH")]
+    pub key: String,
+    /// Hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Pretty)]
+    pub format: OutputFormat,
+    /// When to colour matches.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Snippets per hit (0 for none).
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u16).range(0..=20))]
+    pub snippets: u16,
 }

@@ -43,6 +43,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Stats(a) => stats(&index_dir, a),
         Command::Entities(a) => entities(&index_dir, a),
         Command::Timeline(a) => timeline(&index_dir, a),
+        Command::Similar(a) => similar(&index_dir, a),
     }
 }
 
@@ -128,12 +129,7 @@ fn search(dir: &Path, a: args::SearchArgs) -> Result<i32> {
     pundit::search::parse::parse(&a.query).map_err(|e| query_error(&a.query, e))?;
     let since = user_date("--since", a.since.as_deref(), Bound::Start)?;
     let until = user_date("--until", a.until.as_deref(), Bound::End)?;
-    let format = match a.format {
-        OutputFormat::Pretty => output::Format::Pretty,
-        OutputFormat::Json => output::Format::Json,
-        OutputFormat::Jsonl => output::Format::JsonLines,
-        OutputFormat::Csv => output::Format::Csv,
-    };
+    let format = output_format(a.format);
     let fields = a
         .fields
         .as_deref()
@@ -269,6 +265,45 @@ fn entities(dir: &Path, a: args::EntitiesArgs) -> Result<i32> {
     } else {
         OK
     })
+}
+
+fn output_format(f: OutputFormat) -> output::Format {
+    match f {
+        OutputFormat::Pretty => output::Format::Pretty,
+        OutputFormat::Json => output::Format::Json,
+        OutputFormat::Jsonl => output::Format::JsonLines,
+        OutputFormat::Csv => output::Format::Csv,
+    }
+}
+
+fn similar(dir: &Path, a: args::SimilarArgs) -> Result<i32> {
+    let ix = open_index(dir, true)?;
+    let docs = lookup::find(&ix, &a.key)?;
+    let doc = match docs.as_slice() {
+        [one] => one,
+        many => bail!(
+            "{} holds {} articles; name one with FILE#N or its id",
+            a.key,
+            many.len()
+        ),
+    };
+    let req = SearchRequest {
+        limit: a.limit,
+        offset: a.offset,
+        snippets: usize::from(a.snippets),
+        ..SearchRequest::default()
+    };
+    let results = pundit::search::similar::similar(&ix, doc, &req)?;
+    let mut out = std::io::stdout().lock();
+    output::write_results(
+        &mut out,
+        &results,
+        output_format(a.format),
+        style(a.color),
+        None,
+    )?;
+    out.flush()?;
+    Ok(if results.total > 0 { OK } else { NO_HITS })
 }
 
 fn timeline(dir: &Path, a: args::TimelineArgs) -> Result<i32> {

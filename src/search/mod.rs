@@ -3,6 +3,7 @@
 pub mod counts;
 pub mod parse;
 pub mod query;
+pub mod similar;
 pub mod snippet;
 pub mod timeline;
 
@@ -86,7 +87,18 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
     // An empty query is an error here (it matches everything elsewhere).
     parse::parse(&req.query)?;
     let (query, b) = build_query(ix, req)?;
+    run(ix, &*query, &b.highlights, req, started)
+}
 
+/// Runs a built query: ranks, pages, loads the hits and cuts their
+/// snippets around `highlights`.
+pub fn run(
+    ix: &PunditIndex,
+    query: &dyn Query,
+    highlights: &query::Highlights,
+    req: &SearchRequest,
+    started: Instant,
+) -> Result<SearchResults> {
     let reader = ix.reader()?;
     let searcher = reader.searcher();
     let terr = |e| Error::index(&ix.dir, e);
@@ -100,7 +112,7 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
             let top = TopDocs::with_limit(limit)
                 .and_offset(offset)
                 .order_by_score();
-            searcher.search(&query, &(Count, top)).map_err(terr)?
+            searcher.search(query, &(Count, top)).map_err(terr)?
         }
         Sort::Date => {
             let top = TopDocs::with_limit(limit).and_offset(offset).order_by((
@@ -110,7 +122,7 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
                 ),
                 (SortBySimilarityScore, Order::Desc),
             ));
-            let (n, docs) = searcher.search(&query, &(Count, top)).map_err(terr)?;
+            let (n, docs) = searcher.search(query, &(Count, top)).map_err(terr)?;
             (
                 n,
                 docs.into_iter()
@@ -125,9 +137,8 @@ pub fn search(ix: &PunditIndex, req: &SearchRequest) -> Result<SearchResults> {
     let mut hits = Vec::with_capacity(addrs.len());
     for (score, addr) in addrs {
         let doc = ix.stored(&searcher, addr)?;
-        let snippets = hit_snippets(&doc, &mut analyzer, &b.highlights.body, req);
-        let title_highlights =
-            snippet::highlight_all(&doc.title, &mut analyzer, &b.highlights.title);
+        let snippets = hit_snippets(&doc, &mut analyzer, &highlights.body, req);
+        let title_highlights = snippet::highlight_all(&doc.title, &mut analyzer, &highlights.title);
         hits.push(Hit {
             id: doc.id,
             path: display_path(&doc.path),
