@@ -609,3 +609,33 @@ fn similar_finds_articles_on_the_same_subject_and_not_itself() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("FILE#N"));
 }
+
+#[test]
+fn proximity_phrases_mark_only_words_standing_together() {
+    let v = search_json(&["\"china russia\"~3"]);
+    let mut pairs = 0;
+    for h in v["hits"].as_array().unwrap() {
+        for s in h["snippets"].as_array().unwrap() {
+            let text = s["text"].as_str().unwrap();
+            let marks: Vec<String> = s["highlights"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let (a, b) = (
+                        r[0].as_u64().unwrap() as usize,
+                        r[1].as_u64().unwrap() as usize,
+                    );
+                    crate::util::slice_chars(text, a, b).to_lowercase()
+                })
+                .collect();
+            // Never a lone word of the phrase: china, russia, china, russia…
+            assert_eq!(marks.len() % 2, 0, "{marks:?} in {text}");
+            for pair in marks.chunks(2) {
+                assert_eq!(pair, ["china", "russia"], "{text}");
+                pairs += 1;
+            }
+        }
+    }
+    assert!(pairs > 0);
+}

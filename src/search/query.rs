@@ -196,11 +196,20 @@ impl Builder {
             return None;
         }
         if positive && analyzer_is_text {
+            // A proximity phrase is marked where its words stand in order
+            // within the slop, not wherever one of them occurs.
+            let seq = if slop > 0 && tokens.len() > 1 {
+                std::iter::once(format!("{PATTERN}S{slop}"))
+                    .chain(tokens.iter().cloned())
+                    .collect()
+            } else {
+                tokens.clone()
+            };
             if matches!(field, None | Some(QField::Body)) {
-                self.highlights.body.push(tokens.clone());
+                self.highlights.body.push(seq.clone());
             }
             if matches!(field, None | Some(QField::Title)) {
-                self.highlights.title.push(tokens.clone());
+                self.highlights.title.push(seq);
             }
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();

@@ -34,6 +34,8 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
         .flatten()
         .map(|q| {
             let (q, n) = match q.strip_prefix(PATTERN) {
+                // A slop marker is no word: nothing starts like it.
+                Some(s) if s.starts_with('S') => (&q[..PATTERN.len_utf8()], 1),
                 // A prefix starts like the word; a fuzzy word, likely so.
                 Some(p) if p.starts_with('P') => (&p[1..], 2),
                 Some(f) => (f.get(2..).unwrap_or(""), 1),
@@ -64,6 +66,23 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
     let mut spans = Vec::new();
     for i in 0..toks.len() {
         for (k, seq) in seqs.iter().enumerate() {
+            if let Some(slop) = seq
+                .first()
+                .and_then(|m| m.strip_prefix(PATTERN))
+                .and_then(|m| m.strip_prefix('S'))
+                .and_then(|n| n.parse::<usize>().ok())
+            {
+                spans.extend(
+                    within_slop(&toks, i, &seq[1..], slop)
+                        .into_iter()
+                        .map(|j| Span {
+                            start: toks[j].1,
+                            end: toks[j].2,
+                            term: k,
+                        }),
+                );
+                continue;
+            }
             if seq.is_empty() || i + seq.len() > toks.len() {
                 continue;
             }
@@ -88,6 +107,34 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
         }
     }
     out
+}
+
+/// The positions of `words` in order from token `i` on, with at most
+/// `slop` other words between them in all; empty if they are not there.
+fn within_slop(
+    toks: &[(String, usize, usize)],
+    i: usize,
+    words: &[String],
+    slop: usize,
+) -> Vec<usize> {
+    let Some(first) = words.first() else {
+        return Vec::new();
+    };
+    if !token_matches(first, &toks[i].0) {
+        return Vec::new();
+    }
+    let (mut at, mut budget, mut found) = (i, slop, vec![i]);
+    for w in &words[1..] {
+        let next =
+            (at + 1..toks.len().min(at + 2 + budget)).find(|&j| token_matches(w, &toks[j].0));
+        let Some(j) = next else {
+            return Vec::new();
+        };
+        budget -= j - at - 1;
+        at = j;
+        found.push(j);
+    }
+    found
 }
 
 /// True if the analyzed word `token` matches the query entry `q`: the same
