@@ -4,8 +4,9 @@
 #      tantivy-cli indexing the same articles pre-extracted as JSONL;
 #   2. a no-op re-sync;
 #   3. whole-process search latency (median of $RUNS) for seven query forms:
-#      pundit top 10 with snippets vs `tantivy search` (first 10 lines) and
-#      `rg -il` over the folder;
+#      pundit top 10 with snippets (and without, for what highlighting
+#      costs) vs `tantivy search` (first 10 lines) and `rg -il` over the
+#      folder;
 #   4. peak RSS of a search.
 # Results go to stdout as Markdown (paste into BENCHMARKS.md).
 #
@@ -113,12 +114,12 @@ T="tantivy search -i $WORK/tantivy-ix -q"
 RG_DATE="${FROM:0:4}-(0[1-9]|1[0-2])-"
 echo "## Search, whole process, median of $RUNS runs (ms)"
 echo
-echo "| query | pundit | tantivy search | rg -il | rg ÷ pundit | pundit ÷ tantivy |"
-echo "|---|---|---|---|---|---|"
+echo "| query | pundit | pundit, no snippets | tantivy search | rg -il | rg ÷ pundit | pundit ÷ tantivy | snippets' cost |"
+echo "|---|---|---|---|---|---|---|---|"
 row() {
-    local name="$1" pcmd="$2" tcmd="$3" rcmd="$4" p t r
-    p=$(median_ms "$pcmd"); t=$(median_ms "$tcmd"); r=$(median_ms "$rcmd")
-    echo "| $name | $p | $t | $r | $(ratio "$r" "$p") | $(ratio "$p" "$t") |"
+    local name="$1" pcmd="$2" tcmd="$3" rcmd="$4" p n t r
+    p=$(median_ms "$pcmd"); n=$(median_ms "$pcmd --snippets 0"); t=$(median_ms "$tcmd"); r=$(median_ms "$rcmd")
+    echo "| $name | $p | $n | $t | $r | $(ratio "$r" "$p") | $(ratio "$p" "$t") | $(ratio "$p" "$n")× |"
 }
 row "rare term \`$RARE\`" "$P '$RARE'" "$T 'body:$RARE' | head -n 10" "rg -il '$RARE' $CORPUS"
 row "common term \`$COMMON\`" "$P '$COMMON'" "$T 'body:$COMMON' | head -n 10" "rg -il '$COMMON' $CORPUS"
