@@ -639,3 +639,14 @@ fn proximity_phrases_mark_only_words_standing_together() {
     }
     assert!(pairs > 0);
 }
+
+#[test]
+fn a_prefix_finds_words_the_index_stems_shorter() {
+    // "missile" is indexed as the stem "missil": the prefix must still
+    // find "missiles".
+    let pre = search_json(&["missile*"]);
+    assert!(
+        pre["total"].as_u64().unwrap() >= search_json(&["missiles"])["total"].as_u64().unwrap()
+    );
+    assert!(pre["total"].as_u64().unwrap() > 0);
+}

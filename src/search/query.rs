@@ -134,12 +134,13 @@ impl Builder {
             Some(QField::Entity) => return Some(self.entity(text)),
             Some(QField::Date) => return None,
         };
-        // A prefix is matched against indexed words as written (lower case,
-        // accents folded, not stemmed: stems start like their words); a
-        // fuzzy word as the index stems it.
-        let analyzer = match (distance, text_field) {
-            (Some(_), true) => &mut self.text,
-            _ => &mut self.name,
+        // Text fields index stems, so the prefix is stemmed too ("missile*"
+        // looks for words starting "missil", as "missiles" is indexed);
+        // stemming only trims, so this widens the prefix, never narrows it.
+        let analyzer = if text_field {
+            &mut self.text
+        } else {
+            &mut self.name
         };
         let token = schema::tokens(analyzer, text).into_iter().next()?;
         if positive && text_field {
