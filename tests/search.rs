@@ -449,17 +449,22 @@ fn scripting_flags_count_ids_fields_and_snippet_sizes() {
     );
 }
 
+/// Runs `pundit --index <shared index> ARGS`.
+fn on_shared(args: &[&str]) -> std::process::Output {
+    pundit()
+        .arg("--index")
+        .arg(crate::util::shared_index().join("ix"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn timeline_counts_equal_the_hits_per_period() {
     let ix = crate::util::shared_index().join("ix");
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args([
-            "timeline", "sanctions OR arctic", "--by", "year", "--format", "json",
-        ])
-        .output()
-        .unwrap();
+    let out = on_shared(&[
+        "timeline", "sanctions OR arctic", "--by", "year", "--format", "json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let all = search_json(&["sanctions OR arctic"]);
@@ -478,14 +483,9 @@ fn timeline_counts_equal_the_hits_per_period() {
         t["total"].as_u64().unwrap()
     );
     // Months fill the gaps between dated matches with zeros.
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args([
-            "timeline", "sanctions OR arctic", "--by", "month", "--format", "csv",
-        ])
-        .output()
-        .unwrap();
+    let out = on_shared(&[
+        "timeline", "sanctions OR arctic", "--by", "month", "--format", "csv",
+    ]);
     let csv = String::from_utf8(out.stdout).unwrap();
     assert_eq!(csv.lines().next(), Some("period,count"));
     assert!(csv.lines().any(|l| l.ends_with(",0")));
@@ -569,15 +569,9 @@ fn prefix_fuzzy_and_boosted_words() {
 
 #[test]
 fn similar_finds_articles_on_the_same_subject_and_not_itself() {
-    let ix = crate::util::shared_index().join("ix");
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args([
-            "similar", "corpus/000_ec8f37e1091fcbbc.txt", "-n", "5", "--format", "json",
-        ])
-        .output()
-        .unwrap();
+    let out = on_shared(&[
+        "similar", "corpus/000_ec8f37e1091fcbbc.txt", "-n", "5", "--format", "json",
+    ]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -600,12 +594,7 @@ fn similar_finds_articles_on_the_same_subject_and_not_itself() {
         "{hits:?}"
     );
     // A file of several articles needs one of them named.
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args(["similar", "corpus/exports/feed-2023.jsonl"])
-        .output()
-        .unwrap();
+    let out = on_shared(&["similar", "corpus/exports/feed-2023.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("FILE#N"));
 }

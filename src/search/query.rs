@@ -114,6 +114,21 @@ impl Builder {
         }
     }
 
+    /// The fields a clause on `field` searches, with their boosts, and
+    /// whether they hold analyzed text; `None` for entity and date clauses,
+    /// which are not words.
+    fn targets(&self, field: Option<QField>) -> Option<(Vec<(Field, f32)>, bool)> {
+        let f = &self.fields;
+        Some(match field {
+            None => (vec![(f.title, TITLE_BOOST), (f.body, 1.0)], true),
+            Some(QField::Title) => (vec![(f.title, 1.0)], true),
+            Some(QField::Body) => (vec![(f.body, 1.0)], true),
+            Some(QField::Author) => (vec![(f.author, 1.0)], false),
+            Some(QField::Source) => (vec![(f.source, 1.0)], false),
+            Some(QField::Entity | QField::Date) => return None,
+        })
+    }
+
     /// A prefix (`distance` None) or a fuzzy word on one field, or on
     /// title and body; highlighted as the words it matches.
     fn expand(
@@ -123,17 +138,11 @@ impl Builder {
         distance: Option<u8>,
         positive: bool,
     ) -> Option<Box<dyn Query>> {
-        let f = &self.fields;
-        let (targets, text_field): (Vec<(Field, f32)>, bool) = match field {
-            None => (vec![(f.title, TITLE_BOOST), (f.body, 1.0)], true),
-            Some(QField::Title) => (vec![(f.title, 1.0)], true),
-            Some(QField::Body) => (vec![(f.body, 1.0)], true),
-            Some(QField::Author) => (vec![(f.author, 1.0)], false),
-            Some(QField::Source) => (vec![(f.source, 1.0)], false),
-            // Entities are matched whole, dates by range.
-            Some(QField::Entity) => return Some(self.entity(text)),
-            Some(QField::Date) => return None,
-        };
+        // Entities are matched whole, dates by range.
+        if field == Some(QField::Entity) {
+            return Some(self.entity(text));
+        }
+        let (targets, text_field) = self.targets(field)?;
         // Text fields index stems, so the prefix is stemmed too ("missile*"
         // looks for words starting "missil", as "missiles" is indexed);
         // stemming only trims, so this widens the prefix, never narrows it.
@@ -178,16 +187,10 @@ impl Builder {
         slop: u32,
         positive: bool,
     ) -> Option<Box<dyn Query>> {
-        let f = &self.fields;
-        let (targets, analyzer_is_text): (Vec<(Field, f32)>, bool) = match field {
-            None => (vec![(f.title, TITLE_BOOST), (f.body, 1.0)], true),
-            Some(QField::Title) => (vec![(f.title, 1.0)], true),
-            Some(QField::Body) => (vec![(f.body, 1.0)], true),
-            Some(QField::Author) => (vec![(f.author, 1.0)], false),
-            Some(QField::Entity) => return Some(self.entity(text)),
-            Some(QField::Source) => (vec![(f.source, 1.0)], false),
-            Some(QField::Date) => return None,
-        };
+        if field == Some(QField::Entity) {
+            return Some(self.entity(text));
+        }
+        let (targets, analyzer_is_text) = self.targets(field)?;
         let tokens = if analyzer_is_text {
             schema::tokens(&mut self.text, text)
         } else {
