@@ -639,3 +639,62 @@ fn a_prefix_finds_words_the_index_stems_shorter() {
     );
     assert!(pre["total"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn not_only_queries_work_within_a_filter_or_a_path() {
+    let ukraine = set(&["ukraine"]);
+    let russia = set(&["russia"]);
+    // Only "not russia", among the articles about Ukraine.
+    let not_russia = set(&["-russia", "--entity", "Ukraine"]);
+    let about_ukraine = set(&["the OR a OR of", "--entity", "Ukraine"]);
+    assert!(!not_russia.is_empty());
+    assert_eq!(not_russia, &about_ukraine - &russia);
+    assert!(not_russia.is_subset(&(&about_ukraine | &ukraine)));
+    // And within a PATH.
+    let out = pundit()
+        .arg("--index")
+        .arg(shared_index().join("ix"))
+        .args([
+            "search", "NOT russia", "corpus/markdown", "--format", "json", "-n", "100",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h["path"].as_str().unwrap().starts_with("corpus/markdown/"))
+    );
+    assert!(
+        hits.iter()
+            .all(|h| !russia.contains(h["id"].as_str().unwrap()))
+    );
+}
+
+#[test]
+fn a_title_only_match_is_marked_in_the_title_and_shows_the_lead() {
+    let v = search_json(&["title:bletchley"]);
+    let h = &v["hits"][0];
+    let title = h["title"].as_str().unwrap();
+    let marks = h["title_highlights"].as_array().unwrap();
+    assert_eq!(marks.len(), 1);
+    let (a, b) = (
+        marks[0][0].as_u64().unwrap() as usize,
+        marks[0][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(slice_chars(title, a, b), "Bletchley");
+    // The body does not say "Bletchley": its lead stands in, unmarked.
+    let snips = h["snippets"].as_array().unwrap();
+    assert_eq!(snips.len(), 1);
+    assert!(snips[0]["highlights"].as_array().unwrap().is_empty());
+    assert!(!snips[0]["text"].as_str().unwrap().starts_with('…'));
+}
+
+#[test]
+fn a_title_match_outranks_body_matches() {
+    // The best hit for a word that some titles carry has it in its title.
+    let v = search_json(&["arctic"]);
+    let top = v["hits"][0]["title"].as_str().unwrap().to_lowercase();
+    assert!(top.contains("arctic"), "{top}");
+}

@@ -331,10 +331,15 @@ fn timeline(dir: &Path, a: args::TimelineArgs) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     match a.format {
         CountFormat::Pretty => {
-            // The terminal's width, as the shell reports it.
+            // COLUMNS when set, else the terminal's width, else 80.
             let width = std::env::var("COLUMNS")
                 .ok()
                 .and_then(|c| c.parse().ok())
+                .or_else(|| {
+                    console::Term::stdout()
+                        .size_checked()
+                        .map(|(_, cols)| usize::from(cols))
+                })
                 .unwrap_or(80);
             output::write_timeline(&mut out, &t, width)?
         }
