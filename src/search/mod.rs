@@ -1,6 +1,7 @@
 //! `search`: a query and filters → ranked hits with snippets.
 
 pub mod counts;
+mod lex;
 pub mod parse;
 pub mod query;
 pub mod similar;
