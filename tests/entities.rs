@@ -201,6 +201,16 @@ fn json(cmd: &mut assert_cmd::Command) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Runs `pundit index corpus` again on the index `ix`.
+fn reindex(ix: &Path) -> std::process::Output {
+    pundit()
+        .arg("--index")
+        .arg(ix)
+        .args(["index", "corpus"])
+        .output()
+        .unwrap()
+}
+
 /// How many documents of the index mention the entity `name`.
 fn mentioning(ix: &Path, name: &str) -> u64 {
     let mut c = pundit();
@@ -326,16 +336,8 @@ fn a_user_list_adds_entities_and_ignores_names_and_changes_re_apply() {
     assert_eq!(count("aomori"), count("Aomori Prefecture"));
     // The list is remembered: a later run without --entities keeps it, and
     // an edit to it re-reads every file.
-    let reindex = || {
-        pundit()
-            .arg("--index")
-            .arg(&ix)
-            .args(["index", "corpus"])
-            .output()
-            .unwrap()
-    };
     std::fs::write(&list, "Aomori Prefecture\tPLACE\tAomori\n").unwrap();
-    let out = reindex();
+    let out = reindex(&ix);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("entity lists changed"), "{stderr}");
@@ -343,7 +345,7 @@ fn a_user_list_adds_entities_and_ignores_names_and_changes_re_apply() {
 
     // A bad line names the file and the line.
     std::fs::write(&list, "Aomori Prefecture\tPREFECTURE\n").unwrap();
-    let out = reindex();
+    let out = reindex(&ix);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -360,12 +362,7 @@ fn an_entities_file_in_the_index_directory_is_read_by_every_run() {
     let arctic = || mentioning(&ix, "Arctic");
     assert!(arctic() > 0);
     std::fs::write(ix.join("entities.tsv"), "Arctic\tIGNORE\n").unwrap();
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args(["index", "corpus"])
-        .output()
-        .unwrap();
+    let out = reindex(&ix);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("entity lists changed"));
     assert_eq!(arctic(), 0);
@@ -414,12 +411,7 @@ fn remembered_lists_survive_a_rebuild_and_a_deleted_one_is_dropped() {
     index_corpus(&ix, &["--rebuild"]);
     assert_eq!(arctic(), 0, "--rebuild keeps the remembered list");
     std::fs::remove_file(&list).unwrap();
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args(["index", "corpus"])
-        .output()
-        .unwrap();
+    let out = reindex(&ix);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("is gone: indexing without it"));
     assert!(arctic() > 0);

@@ -42,6 +42,17 @@ fn write_articles(dir: &Path, n: usize) {
     }
 }
 
+/// Runs `pundit index --format json` on `corpus` into `ix`.
+fn update(ix: &Path, corpus: &Path) -> std::process::Output {
+    pundit()
+        .arg("--index")
+        .arg(ix)
+        .args(["index", "--format", "json"])
+        .arg(corpus)
+        .output()
+        .unwrap()
+}
+
 /// Indexes `corpus` into `ix` and expects success.
 fn build(ix: &Path, corpus: &Path) {
     pundit()
@@ -123,13 +134,7 @@ fn a_run_killed_after_a_commit_resumes_to_the_same_index() {
     assert_eq!(out.status.code(), Some(0));
 
     // The next run completes to exactly what a clean build gives.
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args(["index", "--format", "json"])
-        .arg(&corpus)
-        .output()
-        .unwrap();
+    let out = update(&ix, &corpus);
     assert!(
         out.status.success(),
         "{}",
@@ -175,13 +180,7 @@ fn files_that_vanish_during_a_run_are_reported_and_the_rest_indexed() {
             .contains("vanished before it could be read")
     }));
     // They are not remembered: the next run has nothing to say.
-    let out = pundit()
-        .arg("--index")
-        .arg(&ix)
-        .args(["index", "--format", "json"])
-        .arg(&corpus)
-        .output()
-        .unwrap();
+    let out = update(&ix, &corpus);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["skipped"].as_array().unwrap().len(), 0);
     assert_eq!(v["documents"], 2000);
