@@ -222,7 +222,7 @@ pub fn build_query(ix: &PunditIndex, req: &SearchRequest) -> Result<(Box<dyn Que
 fn hit_snippets(
     doc: &crate::model::Document,
     analyzer: &mut tantivy::tokenizer::TextAnalyzer,
-    seqs: &[Vec<String>],
+    seqs: &[query::Seq],
     req: &SearchRequest,
 ) -> Vec<crate::model::Snippet> {
     if req.snippets == 0 {

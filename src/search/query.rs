@@ -17,21 +17,47 @@ use crate::entities::Extractor;
 use crate::index::schema::{self, Fields};
 use crate::model::EntityType;
 
-/// Marks a highlight sequence entry that is a pattern, not a word:
-/// `PATTERN P prefix` or `PATTERN F distance word` (see `snippet`).
-pub const PATTERN: char = '\u{1}';
-
 /// Weight of a title match relative to a body match.
 pub const TITLE_BOOST: f32 = 2.0;
 
-/// Analyzed terms of the query's positive clauses, per field; each entry is
-/// a sequence of tokens (one for a keyword, several for a phrase).
+/// One word of a sequence to mark, as the index analyzed it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pat {
+    /// This word.
+    Word(String),
+    /// Any word starting so (`sanct*`).
+    Prefix(String),
+    /// Any word at most this many edits away (`Pyongyng~1`).
+    Fuzzy(String, u8),
+}
+
+/// Words to mark where they stand together: in a row, or with `slop`,
+/// in order with at most that many other words between them in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Seq {
+    /// The words, in order.
+    pub words: Vec<Pat>,
+    /// Other words allowed between them.
+    pub slop: usize,
+}
+
+impl Seq {
+    /// Plain words in a row.
+    pub fn words<S: Into<String>>(words: impl IntoIterator<Item = S>) -> Seq {
+        Seq {
+            words: words.into_iter().map(|w| Pat::Word(w.into())).collect(),
+            slop: 0,
+        }
+    }
+}
+
+/// What the query's positive clauses match, per field, for highlighting.
 #[derive(Debug, Default, Clone)]
 pub struct Highlights {
     /// Sequences to mark in the body.
-    pub body: Vec<Vec<String>>,
+    pub body: Vec<Seq>,
     /// Sequences to mark in the title.
-    pub title: Vec<Vec<String>>,
+    pub title: Vec<Seq>,
 }
 
 /// Builds tantivy queries from parsed queries and filters.
@@ -114,6 +140,17 @@ impl Builder {
         }
     }
 
+    /// Records `seq` for highlighting in the fields a clause on `field`
+    /// searches.
+    fn mark(&mut self, field: Option<QField>, seq: Seq) {
+        if matches!(field, None | Some(QField::Title)) {
+            self.highlights.title.push(seq.clone());
+        }
+        if matches!(field, None | Some(QField::Body)) {
+            self.highlights.body.push(seq);
+        }
+    }
+
     /// The fields a clause on `field` searches, with their boosts, and
     /// whether they hold analyzed text; `None` for entity and date clauses,
     /// which are not words.
@@ -153,16 +190,17 @@ impl Builder {
         };
         let token = schema::tokens(analyzer, text).into_iter().next()?;
         if positive && text_field {
-            let pattern = match distance {
-                None => format!("{PATTERN}P{token}"),
-                Some(d) => format!("{PATTERN}F{d}{token}"),
+            let pat = match distance {
+                None => Pat::Prefix(token.clone()),
+                Some(d) => Pat::Fuzzy(token.clone(), d),
             };
-            if matches!(field, None | Some(QField::Body)) {
-                self.highlights.body.push(vec![pattern.clone()]);
-            }
-            if matches!(field, None | Some(QField::Title)) {
-                self.highlights.title.push(vec![pattern]);
-            }
+            self.mark(
+                field,
+                Seq {
+                    words: vec![pat],
+                    slop: 0,
+                },
+            );
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, boost) in targets {
@@ -202,19 +240,11 @@ impl Builder {
         if positive && analyzer_is_text {
             // A proximity phrase is marked where its words stand in order
             // within the slop, not wherever one of them occurs.
-            let seq = if slop > 0 && tokens.len() > 1 {
-                std::iter::once(format!("{PATTERN}S{slop}"))
-                    .chain(tokens.iter().cloned())
-                    .collect()
-            } else {
-                tokens.clone()
+            let seq = Seq {
+                slop: slop as usize,
+                ..Seq::words(tokens.iter().cloned())
             };
-            if matches!(field, None | Some(QField::Body)) {
-                self.highlights.body.push(seq.clone());
-            }
-            if matches!(field, None | Some(QField::Title)) {
-                self.highlights.title.push(seq);
-            }
+            self.mark(field, seq);
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, boost) in targets {

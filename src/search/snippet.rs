@@ -5,7 +5,7 @@
 
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::query::PATTERN;
+use super::query::{Pat, Seq};
 use crate::index::schema;
 use crate::model::Snippet;
 
@@ -19,7 +19,7 @@ struct Span {
 
 /// Returns the byte ranges where any of `seqs` occurs in `text`, in order,
 /// without overlaps.
-fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -> Vec<Span> {
+fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Seq]) -> Vec<Span> {
     thread_local! {
         // The index analyzer without its stemmer: the same words at the same
         // offsets, only not stemmed.
@@ -31,15 +31,12 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
     // cannot match), which spares stemming a whole article per hit.
     let starts: Vec<&str> = seqs
         .iter()
-        .flatten()
-        .map(|q| {
-            let (q, n) = match q.strip_prefix(PATTERN) {
-                // A slop marker is no word: nothing starts like it.
-                Some(s) if s.starts_with('S') => (&q[..PATTERN.len_utf8()], 1),
-                // A prefix starts like the word; a fuzzy word, likely so.
-                Some(p) if p.starts_with('P') => (&p[1..], 2),
-                Some(f) => (f.get(2..).unwrap_or(""), 1),
-                None => (q.as_str(), 2),
+        .flat_map(|s| &s.words)
+        .map(|p| {
+            let (q, n) = match p {
+                Pat::Word(w) | Pat::Prefix(w) => (w.as_str(), 2),
+                // A typo may be in the second letter.
+                Pat::Fuzzy(w, _) => (w.as_str(), 1),
             };
             &q[..q.char_indices().nth(n).map_or(q.len(), |(i, _)| i)]
         })
@@ -66,14 +63,15 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
     let mut spans = Vec::new();
     for i in 0..toks.len() {
         for (k, seq) in seqs.iter().enumerate() {
-            if let Some(slop) = seq
-                .first()
-                .and_then(|m| m.strip_prefix(PATTERN))
-                .and_then(|m| m.strip_prefix('S'))
-                .and_then(|n| n.parse::<usize>().ok())
-            {
+            let words = &seq.words;
+            if words.is_empty() {
+                continue;
+            }
+            if seq.slop > 0 && words.len() > 1 {
+                // Each word marked on its own: what stands between is not
+                // part of the match.
                 spans.extend(
-                    within_slop(&toks, i, &seq[1..], slop)
+                    within_slop(&toks, i, words, seq.slop)
                         .into_iter()
                         .map(|j| Span {
                             start: toks[j].1,
@@ -81,19 +79,15 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
                             term: k,
                         }),
                 );
-                continue;
-            }
-            if seq.is_empty() || i + seq.len() > toks.len() {
-                continue;
-            }
-            if seq
-                .iter()
-                .zip(&toks[i..])
-                .all(|(q, t)| token_matches(q, &t.0))
+            } else if i + words.len() <= toks.len()
+                && words
+                    .iter()
+                    .zip(&toks[i..])
+                    .all(|(p, t)| token_matches(p, &t.0))
             {
                 spans.push(Span {
                     start: toks[i].1,
-                    end: toks[i + seq.len() - 1].2,
+                    end: toks[i + words.len() - 1].2,
                     term: k,
                 });
             }
@@ -114,7 +108,7 @@ fn find_matches(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Vec<String>]) -
 fn within_slop(
     toks: &[(String, usize, usize)],
     i: usize,
-    words: &[String],
+    words: &[Pat],
     slop: usize,
 ) -> Vec<usize> {
     let Some(first) = words.first() else {
@@ -137,17 +131,13 @@ fn within_slop(
     found
 }
 
-/// True if the analyzed word `token` matches the query entry `q`: the same
-/// word, or a word the pattern covers (a prefix, a fuzzy word).
-fn token_matches(q: &str, token: &str) -> bool {
-    let Some(pattern) = q.strip_prefix(PATTERN) else {
-        return q == token;
-    };
-    if let Some(prefix) = pattern.strip_prefix('P') {
-        return token.starts_with(prefix);
+/// True if the analyzed word `token` matches `pat`.
+fn token_matches(pat: &Pat, token: &str) -> bool {
+    match pat {
+        Pat::Word(w) => w == token,
+        Pat::Prefix(p) => token.starts_with(p.as_str()),
+        Pat::Fuzzy(w, d) => edits_within(w, token, usize::from(*d)),
     }
-    let distance = pattern[1..2].parse::<usize>().unwrap_or(0);
-    edits_within(&pattern[2..], token, distance)
 }
 
 /// True if `a` and `b` are at most `max` single-character edits apart
@@ -177,11 +167,7 @@ fn edits_within(a: &str, b: &str, max: usize) -> bool {
 
 /// Returns the highlight ranges (in code points) of `seqs` in a short text
 /// such as a title.
-pub fn highlight_all(
-    text: &str,
-    analyzer: &mut TextAnalyzer,
-    seqs: &[Vec<String>],
-) -> Vec<[usize; 2]> {
+pub fn highlight_all(text: &str, analyzer: &mut TextAnalyzer, seqs: &[Seq]) -> Vec<[usize; 2]> {
     find_matches(text, analyzer, seqs)
         .into_iter()
         .map(|s| {
@@ -199,7 +185,7 @@ pub fn highlight_all(
 pub fn snippets(
     text: &str,
     analyzer: &mut TextAnalyzer,
-    seqs: &[Vec<String>],
+    seqs: &[Seq],
     max: usize,
     width: usize,
 ) -> Vec<Snippet> {
@@ -418,10 +404,10 @@ mod tests {
     use super::*;
     use crate::index::schema::{TEXT_ANALYZER, analyzer};
 
-    fn seqs(words: &[&[&str]]) -> Vec<Vec<String>> {
+    fn seqs(words: &[&[&str]]) -> Vec<Seq> {
         words
             .iter()
-            .map(|w| w.iter().map(|s| s.to_string()).collect())
+            .map(|w| Seq::words(w.iter().copied()))
             .collect()
     }
 
@@ -439,8 +425,8 @@ mod tests {
         assert!(edits_within("russia", "rusisa", 1), "a swap is one edit");
         assert!(!edits_within("russia", "prussian", 1));
         assert!(edits_within("russia", "prussian", 2));
-        assert!(token_matches("\u{1}Psanct", "sanction"));
-        assert!(!token_matches("\u{1}Psanct", "insanct"));
+        assert!(token_matches(&Pat::Prefix("sanct".into()), "sanction"));
+        assert!(!token_matches(&Pat::Prefix("sanct".into()), "insanct"));
     }
 
     #[test]
