@@ -375,11 +375,7 @@ fn show(dir: &Path, a: args::ShowArgs) -> Result<i32> {
 fn inspect(dir: &Path, a: args::InspectArgs) -> Result<i32> {
     // The lists the index would use: given ones, else those it remembers.
     let given = if a.entities.is_empty() {
-        pundit::index::Manifest::load(&dir.join("manifest.json"))
-            .ok()
-            .flatten()
-            .map(|m| m.entity_files)
-            .unwrap_or_default()
+        pundit::index::remembered_entity_files(dir)
     } else {
         a.entities.clone()
     };

@@ -45,6 +45,17 @@ fn tantivy_err(dir: &Path) -> impl Fn(tantivy::TantivyError) -> Error + '_ {
 /// The entity list kept in an index directory, read when present.
 pub const ENTITY_FILE: &str = "entities.tsv";
 
+/// The entity files given to an earlier `index --entities` for the index in
+/// `dir`, read from its manifest whatever the index's format (empty if
+/// none).
+pub fn remembered_entity_files(dir: &Path) -> Vec<PathBuf> {
+    Manifest::load(&PunditIndex::manifest_path(dir))
+        .ok()
+        .flatten()
+        .map(|m| m.entity_files)
+        .unwrap_or_default()
+}
+
 /// The user's entity lists for an index in `dir`: its `entities.tsv` when
 /// present, then `files`.
 pub fn entity_lists(dir: &Path, files: &[PathBuf]) -> Vec<PathBuf> {

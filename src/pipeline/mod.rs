@@ -238,11 +238,7 @@ pub fn sync_with(
     }
     // A rebuild (asked for, or after a format change) starts over with the
     // same entity lists.
-    let remembered = crate::index::Manifest::load(&dir.join("manifest.json"))
-        .ok()
-        .flatten()
-        .map(|m| m.entity_files)
-        .unwrap_or_default();
+    let remembered = crate::index::remembered_entity_files(dir);
     if opts.rebuild {
         PunditIndex::remove(dir)?;
     }
