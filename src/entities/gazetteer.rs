@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use super::hash::BuildPrehashed;
+
 use crate::error::{Error, Result};
 use crate::model::EntityType;
 
@@ -63,7 +65,7 @@ impl Matcher {
 pub struct Gazetteer {
     known: Vec<Known>,
     /// Surface form → entity.
-    by_form: HashMap<String, usize>,
+    by_form: HashMap<String, usize, BuildPrehashed>,
     /// Lower-cased surface form → entity, for what users type.
     by_lower: HashMap<String, usize>,
     /// Built on first use: searches only look names up.
@@ -72,6 +74,8 @@ pub struct Gazetteer {
     ignored: HashSet<String>,
     /// Hash of every list read, so an index knows when to re-extract.
     fingerprint: String,
+    /// Entities a user's list named (these override the tagger).
+    user: HashSet<usize>,
 }
 
 fn parse_type(s: &str) -> Option<EntityType> {
@@ -133,13 +137,14 @@ struct Builder {
     known: Vec<Known>,
     /// Canonical name → index in `known`.
     ids: HashMap<String, usize>,
-    by_form: HashMap<String, usize>,
+    by_form: HashMap<String, usize, BuildPrehashed>,
     ignored: HashSet<String>,
     hasher: blake3::Hasher,
+    user: HashSet<usize>,
 }
 
 impl Builder {
-    fn add(&mut self, origin: &str, text: &str) -> std::result::Result<(), String> {
+    fn add(&mut self, origin: &str, text: &str, user: bool) -> std::result::Result<(), String> {
         // The lists' contents decide what is extracted, not where they
         // live (an index path typed two ways must not re-read everything).
         self.hasher.update(text.as_bytes());
@@ -170,6 +175,9 @@ impl Builder {
                             self.known.len() - 1
                         }
                     };
+                    if user {
+                        self.user.insert(id);
+                    }
                     for form in std::iter::once(name).chain(aliases) {
                         self.ignored.remove(&form.to_lowercase());
                         self.by_form.insert(form.to_string(), id);
@@ -198,6 +206,7 @@ impl Builder {
             matcher: OnceLock::new(),
             ignored: self.ignored,
             fingerprint: self.hasher.finalize().to_hex()[..16].to_string(),
+            user: self.user,
         }
     }
 }
@@ -207,7 +216,7 @@ impl Gazetteer {
     pub fn bundled() -> Gazetteer {
         let mut b = Builder::default();
         for (name, text) in BUNDLED {
-            b.add(&format!("data/entities/{name}"), text)
+            b.add(&format!("data/entities/{name}"), text, false)
                 .expect("bundled entity lists are valid (checked by tests)");
         }
         b.build()
@@ -218,7 +227,7 @@ impl Gazetteer {
     pub fn with_files(files: &[&Path]) -> Result<Gazetteer> {
         let mut b = Builder::default();
         for (name, text) in BUNDLED {
-            b.add(&format!("data/entities/{name}"), text)
+            b.add(&format!("data/entities/{name}"), text, false)
                 .map_err(Error::Invalid)?;
         }
         for path in files {
@@ -226,7 +235,7 @@ impl Gazetteer {
                 path: path.to_path_buf(),
                 error,
             })?;
-            b.add(&path.display().to_string(), &text)
+            b.add(&path.display().to_string(), &text, true)
                 .map_err(|why| Error::Invalid(format!("entities file {why}")))?;
         }
         Ok(b.build())
@@ -257,6 +266,27 @@ impl Gazetteer {
         self.by_form.get(form).copied()
     }
 
+    /// The entity a name found in a text stands for: its form as written,
+    /// or without a leading "the" ("the Pentagon").
+    pub fn lookup_name(&self, form: &str) -> Option<usize> {
+        self.lookup(form).or_else(|| {
+            let rest = form
+                .strip_prefix("the ")
+                .or_else(|| form.strip_prefix("The "))?;
+            self.lookup(rest)
+        })
+    }
+
+    /// True if a user's list gave any entity.
+    pub fn has_user_entries(&self) -> bool {
+        !self.user.is_empty()
+    }
+
+    /// True if the entity at `id` comes from a user's list.
+    pub fn is_user(&self, id: usize) -> bool {
+        self.user.contains(&id)
+    }
+
     /// The entity a name typed by a user stands for, in any case.
     pub fn lookup_any_case(&self, name: &str) -> Option<&Known> {
         self.by_lower
@@ -269,10 +299,8 @@ impl Gazetteer {
         !self.ignored.is_empty() && self.ignored.contains(&name.to_lowercase())
     }
 
-    /// The whole-word occurrences of known forms in `text`, in text order;
-    /// where forms overlap, the leftmost and then the longest.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
-        let matcher = self.matcher.get_or_init(|| {
+    fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| {
             // Curly apostrophes match as straight ones ("People’s").
             let mut forms: Vec<(String, usize)> = Vec::with_capacity(self.by_form.len() + 64);
             for (f, id) in &self.by_form {
@@ -302,11 +330,14 @@ impl Gazetteer {
                 targets: forms.iter().map(|(_, id)| *id).collect(),
                 prefixes,
             }
-        });
-        // Only where a word starts (anchored searches are short), the
-        // longest form that also ends where a word ends.
-        let mut out = Vec::new();
-        let mut at = 0;
+        })
+    }
+
+    /// The whole-word occurrences of known forms in `text`, in text order;
+    /// where forms overlap, the leftmost and then the longest.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        // Only where a word starts (anchored searches are short).
+        let mut starts = Vec::new();
         let bytes = text.as_bytes();
         let mut prev_word = false;
         let mut i = 0;
@@ -319,14 +350,27 @@ impl Gazetteer {
                     (c.is_alphanumeric(), c.len_utf8())
                 }
             };
-            let starts = word && !prev_word;
+            if word && !prev_word {
+                starts.push(i);
+            }
             prev_word = word;
-            let here = i;
             i += len;
-            if !starts || here < at || !matcher.may_start(&bytes[here..]) {
+        }
+        self.find_at(text, &starts)
+    }
+
+    /// Like [`Gazetteer::find`], trying only the given word starts (byte
+    /// offsets, ascending): the longest form that starts there and ends
+    /// where a word ends.
+    pub fn find_at(&self, text: &str, starts: &[usize]) -> Vec<Hit> {
+        let matcher = self.matcher();
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        for &i in starts {
+            if i < at || !matcher.may_start(&bytes[i..]) {
                 continue;
             }
-            let i = here;
             let input = Input::new(text).span(i..text.len()).anchored(Anchored::Yes);
             if let Some(m) = matcher.automaton.find(input)
                 && word_bounded(text, m.start(), m.end())
@@ -403,11 +447,12 @@ mod tests {
     #[test]
     fn user_lines_add_override_and_ignore() {
         let mut b = Builder::default();
-        b.add("bundled", "China\tPLACE\tChinese\nGulf\tPLACE\n")
+        b.add("bundled", "China\tPLACE\tChinese\nGulf\tPLACE\n", false)
             .unwrap();
         b.add(
             "user",
             "Lantern Dispatch\tORG\tthe Dispatch|LD\nGulf\tIGNORE\n",
+            true,
         )
         .unwrap();
         let g = b.build();
@@ -417,6 +462,6 @@ mod tests {
     }
 
     fn b_err(text: &str) -> String {
-        Builder::default().add("user", text).unwrap_err()
+        Builder::default().add("user", text, true).unwrap_err()
     }
 }

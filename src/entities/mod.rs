@@ -1,66 +1,74 @@
 //! Named entities: who and what an article is about. Typed (`PERSON`,
 //! `ORG`, `PLACE`, `MISC`), canonical, with the spellings each article used.
 //!
-//! Two sources: the gazetteer (bundled lists plus the user's, matched in
-//! one pass), and names found by rule — capitalised runs that are not just
-//! sentence-initial words, names after titles, organisations with
-//! lower-case connectors, model designations. Within an article, a bare
-//! surname resolves to the full name used elsewhere in it and an acronym
-//! defined in the text ("… Studies (CSIS)") to its long form.
-//! Deterministic and offline.
+//! A statistical sequence tagger finds the names ([`tagger`]: an averaged
+//! perceptron over BILOU tags, trained on open annotated data, run only on
+//! windows around capitalised words, ALL-CAPS and Title Case lines
+//! truecased first). Rules around it ([`rules`]) take titles off people's
+//! names and read wire datelines; resolution within the article merges a
+//! bare surname into the full name used in it, an acronym into the name it
+//! abbreviates, and gives each name one type by vote. The gazetteer (the
+//! bundled lists plus the user's) then gives canonical names and aliases,
+//! and is one of the tagger's features; the user's lists always win.
+//! Outside English only the gazetteer is used. Deterministic and offline.
 
+pub mod eval;
+pub mod features;
 pub mod gazetteer;
+mod hash;
+pub mod lexicon;
 mod names;
+pub mod prepare;
 mod resolve;
-mod scan;
-mod tokens;
+pub mod rules;
+pub mod tagger;
+pub mod tokens;
+pub mod train;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::Result;
 use crate::model::{Entity, EntityType};
 pub use gazetteer::Gazetteer;
+use prepare::{DocEvidence, Seg, tokenize_all};
+
+use tagger::Model;
 
 /// Finds the entities of articles. Cheap to clone.
 #[derive(Clone)]
 pub struct Extractor {
     gazetteer: Arc<Gazetteer>,
+    model: &'static Model,
 }
 
-/// One segment of an article: its text and whether names may be
-/// discovered in it (not in titles and headings, whose every word is
-/// capitalised).
-struct Segment<'a> {
-    text: &'a str,
-    discover: bool,
-}
-
-/// A mention found in a segment.
+/// A name found in an article, before resolution.
 #[derive(Debug, Clone)]
-struct Mention<'a> {
-    /// The surface form, with a person's title when one preceded it.
-    form: &'a str,
-    /// The name it stands for before in-document resolution.
-    name: &'a str,
+struct Mention {
+    /// As written, truecased ("Vail" for "VAIL").
+    form: String,
+    /// The type the tagger (or a rule) gave it.
     kind: EntityType,
-    /// From the gazetteer (canonical already).
-    known: bool,
-    /// Some mention of it was not the first word of a sentence.
-    mid_sentence: bool,
-    /// Found where discovery is allowed (not only in headings).
-    in_prose: bool,
-    /// It followed a person's title.
-    titled: bool,
+    /// Number of tokens.
+    tokens: usize,
+    /// The first word of a sentence and nothing more.
+    lone_sentence_start: bool,
+    /// The gazetteer entity its form names, if any.
+    known: Option<usize>,
+    /// Named by the user's own list: canonical and typed by it.
+    forced: bool,
+    /// The acronym defined right after it ("… Council (BMRC)").
+    defines: Option<String>,
 }
 
 impl Extractor {
-    /// The extractor with the bundled gazetteer (built once per process).
+    /// The extractor with the bundled gazetteer and model (built once per
+    /// process).
     pub fn bundled() -> Extractor {
         static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
         Extractor {
             gazetteer: G.get_or_init(|| Arc::new(Gazetteer::bundled())).clone(),
+            model: Model::bundled(),
         }
     }
 
@@ -71,6 +79,7 @@ impl Extractor {
         }
         Ok(Extractor {
             gazetteer: Arc::new(Gazetteer::with_files(files)?),
+            model: Model::bundled(),
         })
     }
 
@@ -86,8 +95,7 @@ impl Extractor {
         prose.extend(doc.pull_quotes.iter().map(String::as_str));
         prose.extend(doc.tagline.as_deref());
         let title = Some(doc.title.as_str()).filter(|t| !t.is_empty());
-        // Capitalisation marks names only in English: other languages get
-        // the gazetteer alone.
+        // The tagger reads English; other languages get the gazetteer.
         let english = doc.lang.as_deref().is_none_or(|l| l == "en");
         let authors: Vec<&str> = doc.authors.iter().map(String::as_str).collect();
         doc.entities = self.extract_in(title, &prose, english, &authors);
@@ -99,59 +107,205 @@ impl Extractor {
         self.extract_in(title, paragraphs, true, &[])
     }
 
-    /// Like [`Extractor::extract`]; names outside the gazetteer are found
-    /// only when `discover`; a bare surname of one of the `authors` ("Ms.
-    /// Vance is a fellow at …") is that author.
-    pub fn extract_in<'a>(
-        &'a self,
-        title: Option<&'a str>,
-        paragraphs: &[&'a str],
-        discover: bool,
-        authors: &[&'a str],
+    /// Like [`Extractor::extract`]; the tagger runs only when `english`
+    /// (otherwise only gazetteer names are found); a bare surname of one
+    /// of the `authors` ("Ms. Vance is a fellow at …") is that author.
+    pub fn extract_in(
+        &self,
+        title: Option<&str>,
+        paragraphs: &[&str],
+        english: bool,
+        authors: &[&str],
     ) -> Vec<Entity> {
-        let mut segments: Vec<Segment> = Vec::new();
-        if let Some(t) = title {
-            segments.push(Segment {
-                text: t,
-                discover: false,
-            });
-        }
-        for p in paragraphs {
-            segments.push(Segment {
-                text: p,
-                discover: discover && !scan::is_heading(p),
-            });
-        }
-        let mut mentions = Vec::new();
-        let mut acronyms: HashMap<&str, &str> = HashMap::new();
-        for seg in &segments {
-            self.scan(seg, &mut mentions, &mut acronyms);
-        }
-        // Words the article also writes in lower case are ordinary words
-        // wherever they are capitalised ("Theatre", "Coming").
-        let texts: Vec<&str> = segments.iter().map(|s| s.text).collect();
-        // A short article is searched per word; a long one, whose many
-        // names would make that quadratic, gets its words listed once.
-        let long = texts.iter().map(|t| t.len()).sum::<usize>() > 32 * 1024;
-        let lower_words: std::collections::HashSet<&str> = if long {
-            texts
-                .iter()
-                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .collect()
+        let mut texts: Vec<&str> = Vec::with_capacity(paragraphs.len() + 1);
+        texts.extend(title);
+        texts.extend(paragraphs.iter().copied().filter(|p| !p.trim().is_empty()));
+        let mentions = if english {
+            self.tagged_mentions(&texts, title.is_some())
         } else {
-            Default::default()
+            self.gazetteer_mentions(&texts)
         };
-        let written_lower = |word: &str| {
-            let lower = word.to_lowercase();
-            if long {
-                lower_words.contains(lower.as_str())
-            } else {
-                texts.iter().any(|t| resolve::contains_word(t, &lower))
-            }
-        };
-        self.resolve(mentions, &acronyms, &written_lower, authors)
+        self.resolve(mentions, authors)
     }
+
+    /// Mentions found by the tagger and the rules around it.
+    fn tagged_mentions(&self, texts: &[&str], has_title: bool) -> Vec<Mention> {
+        let lex = self.model.lexicon();
+        let toks = tokenize_all(texts);
+        let ev = DocEvidence::gather(&toks);
+        let mut scratch = tagger::Scratch::default();
+        let mut out = Vec::new();
+        let mut spans = Vec::new();
+        for (n, (text, t)) in toks.into_iter().enumerate() {
+            let heading = (n == 0 && has_title) || rules_heading(text);
+            let seg = Seg::new(text, t, heading, &ev, lex, &self.gazetteer);
+            if seg.toks.is_empty() {
+                continue;
+            }
+            let tags = if seg.windows.is_empty() {
+                Vec::new()
+            } else {
+                let infos = features::infos(&seg, lex, Some(&ev));
+                self.model.tag(&seg, &infos, &mut scratch)
+            };
+            spans.clear();
+            // Rules first: a dateline's names, the user's own names.
+            let mut fixed: Vec<rules::Span> = rules::dateline(&seg);
+            let user = self.user_spans(&seg);
+            fixed.extend(user.iter().map(|&(s, e, k, _)| (s, e, k)));
+            for (s, e, k) in tag_ranges(&tags) {
+                if fixed.iter().any(|f| f.0 < e && s < f.1) {
+                    continue;
+                }
+                rules::clean(&seg, (s, e, k), &mut spans);
+            }
+            spans.extend(fixed.iter().copied());
+            // Gazetteer names the tagger passed over ("on Twitter"): the
+            // lists know them, and nothing in the text says otherwise.
+            let mut i = 0;
+            while i < seg.toks.len() {
+                let g = seg.gaz[i];
+                if g.is_multiple_of(2) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < seg.toks.len() && seg.gaz[j] == g + 1 {
+                    j += 1;
+                }
+                let free = tags
+                    .get(i..j)
+                    .is_none_or(|t| t.iter().all(|&t| t == tagger::O))
+                    && !spans.iter().any(|f| f.0 < j && i < f.1);
+                let common = j - i == 1
+                    && lex
+                        .get_hashed(hash::lower(seg.form(i)))
+                        .is_some_and(|x| x.lower_share() >= 4 && x.lower_share() != 7);
+                if free && !common {
+                    let kind = EntityType::ALL[usize::from((g - 1) / 2)];
+                    spans.push((i, j, kind));
+                }
+                i = j;
+            }
+            spans.sort_by_key(|s| s.0);
+            for &(s, e, kind) in &spans {
+                let form = span_form(&seg, s, e);
+                let known = user
+                    .iter()
+                    .find(|u| u.0 == s && u.1 == e)
+                    .map(|u| u.3)
+                    .or_else(|| self.gazetteer.lookup_name(&form));
+                out.push(Mention {
+                    tokens: e - s,
+                    lone_sentence_start: e - s == 1 && seg.toks[s].sent_first,
+                    forced: user.iter().any(|u| u.0 == s && u.1 == e),
+                    defines: defined_acronym(&seg, e),
+                    form,
+                    kind,
+                    known,
+                });
+            }
+        }
+        out
+    }
+
+    /// The user's own names in a segment: token range, type and entity.
+    fn user_spans(&self, seg: &Seg) -> Vec<(usize, usize, EntityType, usize)> {
+        if !self.gazetteer.has_user_entries() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for hit in self.gazetteer.find(seg.text) {
+            if !self.gazetteer.is_user(hit.entity) {
+                continue;
+            }
+            let s = seg.toks.iter().position(|t| t.end > hit.start);
+            let e = seg.toks.iter().rposition(|t| t.start < hit.end);
+            if let (Some(s), Some(e)) = (s, e) {
+                out.push((s, e + 1, self.gazetteer.known(hit.entity).kind, hit.entity));
+            }
+        }
+        out
+    }
+
+    /// Mentions from the gazetteer alone (text that is not English).
+    fn gazetteer_mentions(&self, texts: &[&str]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for text in texts {
+            for hit in self.gazetteer.find(text) {
+                let k = self.gazetteer.known(hit.entity);
+                out.push(Mention {
+                    form: text[hit.start..hit.end].to_string(),
+                    kind: k.kind,
+                    tokens: text[hit.start..hit.end].split_whitespace().count(),
+                    lone_sentence_start: false,
+                    known: Some(hit.entity),
+                    forced: self.gazetteer.is_user(hit.entity),
+                    defines: None,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// True if a paragraph is a heading: short, without closing punctuation.
+fn rules_heading(p: &str) -> bool {
+    p.len() <= 200
+        && !p
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+        && p.split_whitespace().count() <= 14
+}
+
+/// Token ranges and types of the names in a tag sequence.
+fn tag_ranges(tags: &[u8]) -> Vec<rules::Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let (true, Some(k)) = (tagger::starts(tags[i]), tagger::label_type(tags[i])) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i;
+        while !tagger::ends(tags[j]) && j + 1 < tags.len() {
+            j += 1;
+        }
+        out.push((i, j + 1, k));
+        i = j + 1;
+    }
+    out
+}
+
+/// The text of tokens `s..e` as running text writes it (truecased forms,
+/// the original spacing between them).
+fn span_form(seg: &Seg, s: usize, e: usize) -> String {
+    let mut out = String::new();
+    for i in s..e {
+        if i > s {
+            out.push_str(&seg.text[seg.toks[i - 1].end..seg.toks[i].start]);
+        }
+        out.push_str(seg.form(i));
+    }
+    // Line breaks and runs of spaces inside a name become one space.
+    if out.contains(char::is_whitespace) {
+        out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
+}
+
+/// "… Council (BMRC)": the acronym in parentheses right after a name.
+fn defined_acronym(seg: &Seg, e: usize) -> Option<String> {
+    let w = |i: usize| seg.toks.get(i).map(|t| t.text(seg.text));
+    if w(e)? != "(" || w(e + 2)? != ")" {
+        return None;
+    }
+    let a = w(e + 1)?;
+    let n = a.chars().count();
+    ((2..=8).contains(&n)
+        && a.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&'))
+    .then(|| a.to_string())
 }
 
 #[cfg(test)]

@@ -1,148 +1,196 @@
-//! Merging an article's mentions into entities: acronyms to their long
-//! forms, surnames to full names, and the names that do not hold up
-//! dropped.
+//! Merging an article's mentions into entities. In order of precedence: a
+//! name from the user's own list; an acronym the article defines; a bare
+//! surname of the byline's author or of a full name used in the article
+//! ("Bill Jordan … Jordan said" is the person, whatever the gazetteer
+//! says of "Jordan"); the gazetteer's canonical name when it agrees with
+//! the text (a person stays a person); the name itself. Each entity then
+//! takes the type most of its mentions have.
 
 use std::collections::HashMap;
 
+use super::hash::BuildPrehashed;
 use super::names;
 use super::{Extractor, Mention};
 use crate::model::{Entity, EntityType};
 
+/// Lower case, curly apostrophes straight, without a leading "the".
+fn key(form: &str) -> String {
+    let k = if form.contains('’') {
+        form.replace('’', "'").to_lowercase()
+    } else {
+        form.to_lowercase()
+    };
+    match k.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => k,
+    }
+}
+
+fn is_person(k: EntityType) -> bool {
+    k == EntityType::Person
+}
+
+/// What a mention resolved to.
+struct Target {
+    key: String,
+    name: String,
+    kind: Option<EntityType>,
+}
+
 impl Extractor {
-    /// Merges mentions into entities: acronyms to their long forms, bare
-    /// surnames to the full names used in the same article; drops names
-    /// seen only as the first word of a sentence or only in headings.
-    pub(super) fn resolve<'a>(
-        &self,
-        mentions: Vec<Mention<'a>>,
-        acronyms: &HashMap<&'a str, &'a str>,
-        written_lower: &dyn Fn(&str) -> bool,
-        authors: &[&'a str],
-    ) -> Vec<Entity> {
-        // Full names of people in this article, by surname.
-        let mut surnames: HashMap<&str, Vec<&str>> = HashMap::new();
-        // The byline's people come first: a surname in the tagline is theirs
-        // (a byline of one word, "Vance", is its own surname).
+    /// Merges mentions into entities, most mentioned first.
+    pub(super) fn resolve(&self, mentions: Vec<Mention>, authors: &[&str]) -> Vec<Entity> {
+        let gaz = &self.gazetteer;
+        // Full names of people in the article (and the byline), by surname.
+        let mut surnames: HashMap<&str, Vec<&str>, BuildPrehashed> = HashMap::default();
+        for m in &mentions {
+            if is_person(m.kind)
+                && m.tokens >= 2
+                && let Some((_, last)) = m.form.rsplit_once(' ')
+            {
+                let v = surnames.entry(last).or_default();
+                if !v.contains(&m.form.as_str()) {
+                    v.push(&m.form);
+                }
+            }
+        }
         let by_author: HashMap<&str, &str> = authors
             .iter()
             .map(|a| (a.rsplit_once(' ').map_or(*a, |(_, last)| last), *a))
             .collect();
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for m in &mentions {
-            if m.kind == EntityType::Person
-                && seen.insert(m.name)
-                && let Some((_, last)) = m.name.rsplit_once(' ')
+        // Acronyms the article defines, and the mention they stand for.
+        let mut defined: HashMap<&str, usize, BuildPrehashed> = HashMap::default();
+        for (i, m) in mentions.iter().enumerate() {
+            if let Some(a) = &m.defines
+                && a.chars().next() == m.form.chars().next()
+                && *a != m.form
             {
-                surnames.entry(last).or_default().push(m.name);
+                defined.entry(a.as_str()).or_insert(i);
             }
         }
-        let kinds: HashMap<&str, (EntityType, bool)> = mentions
-            .iter()
-            .map(|m| (m.name, (m.kind, m.known)))
-            .collect();
-
-        let target = |m: &Mention<'a>| -> (&'a str, EntityType, bool) {
-            // A bare surname the gazetteer knows ("Vance") is the person
-            // of that surname named in full in this article, if one is.
-            if m.known
-                && m.kind == EntityType::Person
-                && let Some(bare) = bare_surname(m.form)
-            {
-                if let Some(author) = by_author.get(bare) {
-                    return (author, EntityType::Person, false);
-                }
-                if let Some(full) = surnames.get(bare)
-                    && full.len() == 1
-                    && full[0] != m.name
-                {
-                    return (full[0], EntityType::Person, kinds[full[0]].1);
-                }
-            }
-            // An acronym the article defines means what it says there, not
-            // what the gazetteer says ("BIS" for an impedance method).
-            if m.known
-                && let Some(long) = acronyms.get(&m.form)
-                && *long != m.name
-                && let Some(&(k, known)) = kinds.get(long)
-            {
-                return (long, k, known);
-            }
-            if m.known {
-                return (m.name, m.kind, true);
-            }
-            if let Some(long) = acronyms.get(&m.name)
-                && let Some(&(k, known)) = kinds.get(long)
-            {
-                return (long, k, known);
-            }
-            if let Some(author) = by_author.get(m.name) {
-                return (author, EntityType::Person, false);
-            }
-            if !m.name.contains(' ')
-                && let Some(full) = surnames.get(m.name)
-                && full.len() == 1
-            {
-                return (full[0], EntityType::Person, kinds[full[0]].1);
-            }
-            (m.name, m.kind, false)
+        // A generic party alias ("Social Democrats") names a bundled party
+        // only if the article also names that party otherwise.
+        let confirmed = |id: usize| {
+            mentions
+                .iter()
+                .any(|m| m.known == Some(id) && !names::is_generic_party(&m.form))
         };
-        struct Acc<'a> {
-            kind: EntityType,
-            known: bool,
+        let own = |m: &Mention| Target {
+            key: key(&m.form),
+            name: m.form.clone(),
+            kind: None,
+        };
+        let known_target = |id: usize| {
+            let k = gaz.known(id);
+            Target {
+                key: key(&k.name),
+                name: k.name.clone(),
+                kind: Some(k.kind),
+            }
+        };
+        let target = |m: &Mention| -> Target {
+            if m.forced
+                && let Some(id) = m.known
+            {
+                return known_target(id);
+            }
+            if m.tokens == 1 {
+                if let Some(&i) = defined.get(m.form.as_str()) {
+                    let long = &mentions[i];
+                    return match long.known {
+                        Some(id) if long.forced || compatible(long.kind, gaz.known(id).kind) => {
+                            known_target(id)
+                        }
+                        _ => own(long),
+                    };
+                }
+                if let Some(a) = by_author.get(m.form.as_str()) {
+                    return Target {
+                        key: key(a),
+                        name: a.to_string(),
+                        kind: Some(EntityType::Person),
+                    };
+                }
+                if let Some(full) = surnames.get(m.form.as_str())
+                    && full.len() == 1
+                {
+                    return Target {
+                        key: key(full[0]),
+                        name: full[0].to_string(),
+                        kind: Some(EntityType::Person),
+                    };
+                }
+            }
+            if let Some(id) = m.known
+                && compatible(m.kind, gaz.known(id).kind)
+                && (!names::is_generic_party(&m.form) || confirmed(id))
+            {
+                return known_target(id);
+            }
+            own(m)
+        };
+        struct Acc {
+            name: String,
+            kind: Option<EntityType>,
+            votes: [usize; 4],
             count: usize,
-            mid_sentence: usize,
-            in_prose: bool,
-            titled: bool,
-            forms: Vec<(&'a str, usize)>,
+            lone_starts: usize,
+            forms: Vec<(String, usize)>,
             first: usize,
         }
-        let mut acc: HashMap<&'a str, Acc<'a>> = HashMap::new();
+        let mut acc: HashMap<String, Acc, BuildPrehashed> = HashMap::default();
         for (n, m) in mentions.iter().enumerate() {
-            let (name, kind, known) = target(m);
-            let a = acc.entry(name).or_insert(Acc {
-                kind,
-                known,
+            let t = target(m);
+            let a = acc.entry(t.key).or_insert_with(|| Acc {
+                name: t.name.clone(),
+                kind: t.kind,
+                votes: [0; 4],
                 count: 0,
-                mid_sentence: 0,
-                in_prose: false,
-                titled: false,
+                lone_starts: 0,
                 forms: Vec::new(),
                 first: n,
             });
+            // A longer spelling of the same unknown name names it better.
+            if t.kind.is_none() && a.kind.is_none() && t.name.len() > a.name.len() {
+                a.name = t.name;
+            }
+            a.votes[type_index(m.kind)] += 1;
             a.count += 1;
-            a.mid_sentence += usize::from(m.mid_sentence);
-            a.in_prose |= m.in_prose;
-            a.titled |= m.titled;
+            a.lone_starts += usize::from(m.lone_sentence_start);
             match a.forms.iter_mut().find(|(f, _)| *f == m.form) {
                 Some((_, c)) => *c += 1,
-                None => a.forms.push((m.form, 1)),
+                None => a.forms.push((m.form.clone(), 1)),
             }
         }
+        let lex = self.model.lexicon();
         let mut out: Vec<(usize, Entity)> = acc
-            .into_iter()
-            .filter(|(name, a)| {
-                // A lone unknown word is a name when it is capitalised
-                // mid-sentence and never written in lower case.
-                let found = || {
-                    name.contains(' ') || a.titled || (a.mid_sentence > 0 && !written_lower(name))
-                };
-                (a.known || (a.in_prose && found())) && !self.gazetteer.is_ignored(name)
+            .into_values()
+            .filter(|a| {
+                // A word that only ever starts a sentence and that running
+                // English writes in lower case is not a name ("Instead").
+                let common_start = a.kind.is_none()
+                    && a.lone_starts == a.count
+                    && lex
+                        .get_hashed(super::hash::lower(&a.name))
+                        .is_some_and(|x| x.lower_share() >= 4 && x.lower_share() != 7);
+                !common_start && !gaz.is_ignored(&a.name)
             })
-            .map(|(name, mut a)| {
+            .map(|mut a| {
                 a.forms
-                    .sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-                let kind = if a.titled && !a.known {
-                    EntityType::Person
-                } else {
-                    a.kind
-                };
+                    .sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+                let kind = a.kind.unwrap_or_else(|| {
+                    // Ties go to the earliest type in PERSON, ORG, PLACE,
+                    // MISC order.
+                    let best = (0..4).max_by(|&x, &y| a.votes[x].cmp(&a.votes[y]).then(y.cmp(&x)));
+                    EntityType::ALL[best.unwrap_or(3)]
+                });
                 (
                     a.first,
                     Entity {
-                        name: name.to_string(),
+                        name: a.name,
                         kind,
                         count: a.count,
-                        forms: a.forms.into_iter().map(|(f, _)| f.to_string()).collect(),
+                        forms: a.forms.into_iter().map(|(f, _)| f).collect(),
                     },
                 )
             })
@@ -152,17 +200,12 @@ impl Extractor {
     }
 }
 
-/// True if `word` occurs in `text` as a whole word.
-pub(super) fn contains_word(text: &str, word: &str) -> bool {
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    text.match_indices(word).any(|(i, w)| {
-        !glued(text[..i].chars().next_back()) && !glued(text[i + w.len()..].chars().next())
-    })
+fn type_index(k: EntityType) -> usize {
+    EntityType::ALL.iter().position(|&x| x == k).unwrap_or(3)
 }
 
-/// The one name word of a form such as "Vance" or "Ms. Vance".
-fn bare_surname(form: &str) -> Option<&str> {
-    let mut words: Vec<&str> = form.split(' ').collect();
-    let last = words.pop()?;
-    words.iter().all(|w| names::is_title(w)).then_some(last)
+/// True if the gazetteer's reading of a name may replace the tagger's:
+/// always, unless exactly one of them says it is a person.
+fn compatible(tagged: EntityType, known: EntityType) -> bool {
+    is_person(tagged) == is_person(known)
 }
