@@ -38,6 +38,7 @@ fn main() {
     let mut out = PathBuf::from("data/ner/model.bin");
     let mut cfg = Config::default();
     let mut every = false;
+    let mut wiki_weight = 1usize;
     let mut write = true;
     let mut errors = String::new();
     let mut args = std::env::args().skip(1);
@@ -50,6 +51,7 @@ fn main() {
             "--epochs" => cfg.epochs = val().parse().expect("--epochs N"),
             "--seed" => cfg.seed = val().parse().expect("--seed N"),
             "--runs" => cfg.runs = val().parse().expect("--runs N"),
+            "--wiki-weight" => wiki_weight = val().parse().expect("--wiki-weight N"),
             "--every" => every = true,
             "--no-write" => write = false,
             "--errors" => errors = val(),
@@ -77,12 +79,29 @@ fn main() {
     let wiki = train::read_conll(&read(&data.join("wikigold/wikigold.conll.txt")));
     let (wiki_train, wiki_held) = train::hold_back(wiki, 5);
     let mut docs: Vec<Doc> = ewt_train;
-    docs.extend(wiki_train);
+    for _ in 0..wiki_weight {
+        docs.extend(wiki_train.iter().cloned());
+    }
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     eprintln!(
         "training on {} documents, {sentences} sentences",
         docs.len()
     );
+    if std::env::var_os("NER_SPANS").is_some() {
+        for (name, set) in [
+            ("dev", &ewt_dev),
+            ("test", &ewt_test),
+            ("pud", &pud),
+            ("wiki", &wiki_held),
+        ] {
+            let (bad, all, ex) = train::unreachable_spans(set);
+            println!("{name}: {bad} of {all} gold names cut by the tokenizer");
+            for e in ex.iter().take(15) {
+                println!("  {e}");
+            }
+        }
+        return;
+    }
     let gaz = Gazetteer::bundled();
     let model = train::train(&docs, lex, &gaz, cfg, &mut |epoch, m| {
         if every {

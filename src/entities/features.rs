@@ -21,6 +21,8 @@ pub struct TokInfo {
     pub shape: u64,
     /// What the lexicon says.
     pub lex: Info,
+    /// What it says of the lower case of a capitalised word.
+    pub lex_lower: Info,
     /// Starts with a capital.
     pub cap: bool,
     /// First word of its sentence.
@@ -28,6 +30,8 @@ pub struct TokInfo {
     /// Document evidence: 1 written in lower case elsewhere, 2 capitalised
     /// mid-sentence elsewhere (bits).
     pub doc: u8,
+    /// The cues of the word's contexts elsewhere in the article.
+    pub cues: u8,
 }
 
 /// Shape of a word: capitals X, small letters x, digits d, other
@@ -120,45 +124,49 @@ impl TokInfo {
     ) -> TokInfo {
         let cap = form.starts_with(char::is_uppercase);
         let w = hash::word(form);
-        let info = lex
-            .get_hashed(w)
-            .or_else(|| if cap { lex.get_hashed(lw) } else { None })
-            .unwrap_or(Info::new(0, 0, 7, 0));
-        let doc = ev.map_or(0, |e| {
-            u8::from(cap && e.written_lower(lw)) | (u8::from(e.written_capitalised(lw)) << 1)
-        });
+        let lower = if cap { lex.get_hashed(lw) } else { None };
+        let info = lex.get_hashed(w).or(lower).unwrap_or(Info::new(0, 0, 7, 0));
+        let lex_lower = lower.unwrap_or(Info(0));
+        let flags = ev.map_or(0, |e| e.flags(lw));
+        let doc = u8::from(cap && flags & 2 != 0) | ((flags & 1) << 1);
+        let cues = if cap { flags & !3 } else { 0 };
         TokInfo {
             lw,
             w,
             shape: shape(form),
             lex: info,
+            lex_lower,
             cap,
             sent_first,
             doc,
+            cues,
         }
     }
 }
 
-/// The information of the tokens of a segment that the tagger reads: those
-/// in its windows and two on either side (the others are left blank).
-pub fn infos(seg: &Seg, lex: &Lexicon, ev: Option<&DocEvidence>) -> Vec<TokInfo> {
-    let n = seg.toks.len();
-    let mut out = vec![PAD; n];
-    let mut done = 0;
-    for &(s, e) in &seg.windows {
-        let from = s.saturating_sub(2).max(done);
-        for (i, slot) in out.iter_mut().enumerate().take((e + 2).min(n)).skip(from) {
-            let f = seg.form(i);
-            let lw = if seg.truecased(i) {
-                hash::lower(f)
-            } else {
-                seg.toks[i].lw
-            };
-            *slot = TokInfo::new(f, lw, seg.toks[i].sent_first, lex, ev);
-        }
-        done = done.max((e + 2).min(n));
+/// The information of the tokens a window's features read: the window's
+/// and two on either side, into `out` (cleared first). Returns the index
+/// in the segment of `out[0]`.
+pub fn window_infos(
+    seg: &Seg,
+    (s, e): (usize, usize),
+    lex: &Lexicon,
+    ev: Option<&DocEvidence>,
+    out: &mut Vec<TokInfo>,
+) -> usize {
+    out.clear();
+    let lo = s.saturating_sub(2);
+    let hi = (e + 2).min(seg.toks.len());
+    for i in lo..hi {
+        let f = seg.form(i);
+        let lw = if seg.truecased(i) {
+            hash::lower(f)
+        } else {
+            seg.toks[i].lw
+        };
+        out.push(TokInfo::new(f, lw, seg.toks[i].sent_first, lex, ev));
     }
-    out
+    lo
 }
 
 /// Upper bound on the number of features of a token.
@@ -169,17 +177,21 @@ const PAD: TokInfo = TokInfo {
     w: 0xb0b0,
     shape: 0xb0b0,
     lex: Info(0),
+    lex_lower: Info(0),
     cap: false,
     sent_first: false,
     doc: 0,
+    cues: 0,
 };
 
-/// Writes the features of token `i` of a segment into `out`.
-pub fn features(seg: &Seg, infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+/// Writes the features of token `i` of a segment into `out`; `infos`
+/// holds the information of the tokens from `lo` on (see
+/// [`window_infos`]).
+pub fn features(seg: &Seg, infos: &[TokInfo], lo: usize, i: usize, out: &mut Vec<u64>) {
     out.clear();
-    let t = &infos[i];
+    let t = &infos[i - lo];
     let at = |d: isize| -> &TokInfo {
-        let j = i as isize + d;
+        let j = (i - lo) as isize + d;
         if j < 0 || j as usize >= infos.len() {
             &PAD
         } else {
@@ -242,4 +254,10 @@ pub fn features(seg: &Seg, infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     // The article elsewhere: the word in lower case, or capitalised
     // mid-sentence.
     f(33, mix(u64::from(t.doc), u64::from(t.cap)));
+    f(34, u64::from(t.cues));
+    if t.cap {
+        f(36, u64::from(t.lex_lower.cluster()));
+        f(37, u64::from(t.lex_lower.freq()));
+    }
+    f(35, mix(u64::from(t.cues), u64::from(lex.flags())));
 }

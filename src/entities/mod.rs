@@ -15,7 +15,7 @@
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
-mod hash;
+pub(crate) mod hash;
 pub mod lexicon;
 mod names;
 pub mod prepare;
@@ -145,15 +145,16 @@ impl Extractor {
             let tags = if seg.windows.is_empty() {
                 Vec::new()
             } else {
-                let infos = features::infos(&seg, lex, Some(&ev));
-                self.model.tag(&seg, &infos, &mut scratch)
+                self.model.tag(&seg, Some(&ev), &mut scratch)
             };
             spans.clear();
             // Rules first: a dateline's names, the user's own names.
             let mut fixed: Vec<rules::Span> = rules::dateline(&seg);
+            fixed.extend(rules::definitions(&seg, &tags));
             let user = self.user_spans(&seg);
             fixed.extend(user.iter().map(|&(s, e, k, _)| (s, e, k)));
-            for (s, e, k) in tag_ranges(&tags) {
+            for span in tag_ranges(&tags) {
+                let (s, e, k) = rules::extend(&seg, &tags, span, lex);
                 if fixed.iter().any(|f| f.0 < e && s < f.1) {
                     continue;
                 }
@@ -194,7 +195,8 @@ impl Extractor {
                     .iter()
                     .find(|u| u.0 == s && u.1 == e)
                     .map(|u| u.3)
-                    .or_else(|| self.gazetteer.lookup_name(&form));
+                    .or_else(|| self.gazetteer.lookup_name(&form))
+                    .or_else(|| (e - s == 1).then(|| self.demonym(&form)).flatten());
                 out.push(Mention {
                     tokens: e - s,
                     lone_sentence_start: e - s == 1 && seg.toks[s].sent_first,
@@ -207,6 +209,32 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// The place a demonym the lists do not know stands for
+    /// ("Chicagoans" → Chicago, "Californian" → California).
+    fn demonym(&self, form: &str) -> Option<usize> {
+        const ENDINGS: &[(&str, &str)] = &[
+            ("ans", ""),
+            ("an", ""),
+            ("ns", ""),
+            ("n", ""),
+            ("ians", ""),
+            ("ian", ""),
+            ("ians", "a"),
+            ("ian", "a"),
+            ("ans", "a"),
+            ("an", "a"),
+            ("ese", ""),
+        ];
+        if form.len() < 5 || !form.starts_with(char::is_uppercase) {
+            return None;
+        }
+        ENDINGS.iter().find_map(|(end, add)| {
+            let stem = form.strip_suffix(end)?;
+            let id = self.gazetteer.lookup(&format!("{stem}{add}"))?;
+            (self.gazetteer.known(id).kind == EntityType::Place).then_some(id)
+        })
     }
 
     /// The user's own names in a segment: token range, type and entity.

@@ -57,6 +57,10 @@ const GROUPS: &[&str] = &[
 /// True if every word of a name is a group word ("Jewish",
 /// "African-American").
 pub fn is_group(name: &str) -> bool {
+    // Every group word is one word of at most 16 letters.
+    if name.len() > 16 || name.contains(' ') {
+        return false;
+    }
     if GROUPS.binary_search(&name).is_ok() {
         return true;
     }
@@ -106,6 +110,66 @@ pub fn is_generic_party(name: &str) -> bool {
                 | "Progressive"
         )
     })
+}
+
+/// Last words that make a name an organisation ("… Department of Public
+/// Health" is one when it grows out of "Chicago").
+pub fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Institute"
+            | "University"
+            | "College"
+            | "Academy"
+            | "School"
+            | "Ministry"
+            | "Department"
+            | "Council"
+            | "Committee"
+            | "Commission"
+            | "Agency"
+            | "Bank"
+            | "Fund"
+            | "Party"
+            | "Corporation"
+            | "Corp."
+            | "Inc."
+            | "Ltd"
+            | "LLC"
+            | "LLP"
+            | "Group"
+            | "Company"
+            | "Association"
+            | "Foundation"
+            | "Center"
+            | "Centre"
+            | "Journal"
+            | "Times"
+            | "Post"
+            | "News"
+            | "Press"
+            | "Herald"
+            | "Tribune"
+            | "Service"
+            | "Office"
+            | "Bureau"
+            | "Authority"
+            | "Administration"
+            | "Health"
+            | "Development"
+            | "Electric"
+            | "Board"
+            | "Court"
+            | "Union"
+            | "Alliance"
+            | "League"
+            | "Society"
+            | "Museum"
+            | "Hospital"
+            | "Police"
+            | "Network"
+            | "Federation"
+    )
 }
 
 #[cfg(test)]

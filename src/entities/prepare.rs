@@ -51,10 +51,81 @@ pub struct Seg<'a> {
 #[derive(Debug, Default)]
 pub struct DocEvidence<'a> {
     /// Lower-case hash of a word capitalised somewhere → 1: capitalised
-    /// mid-sentence in running text, 2: written in lower case too (bits).
+    /// mid-sentence in running text, 2: written in lower case too, and
+    /// the [`Cue`]s of its contexts (bits).
     caps: HashMap<u64, u8, BuildPrehashed>,
     /// Lower-case hash → the form seen mid-sentence in running text.
     seen: HashMap<u64, &'a str, BuildPrehashed>,
+}
+
+/// What the contexts of a capitalised word say anywhere in the article:
+/// after a person's title ("Mr. Jordan"), after a place preposition ("in
+/// Jordan"), before a verb of saying ("Jordan said"), inside a longer run
+/// of capitalised words. A feature of every occurrence of the word.
+pub struct Cue;
+
+impl Cue {
+    /// After a title or honorific.
+    pub const TITLED: u8 = 4;
+    /// After "in", "at", "from", "near", "to".
+    pub const LOCATIVE: u8 = 8;
+    /// Before "said", "says", "told".
+    pub const SAYS: u8 = 16;
+    /// Inside a run of two capitalised words or more.
+    pub const RUN: u8 = 32;
+}
+
+/// Hashes of the words that make the cues.
+struct CueWords {
+    titles: Vec<u64>,
+    locative: Vec<u64>,
+    says: Vec<u64>,
+}
+
+fn cue_words() -> &'static CueWords {
+    static W: std::sync::OnceLock<CueWords> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let h = |ws: &[&str]| ws.iter().map(|w| hash::lower(w)).collect();
+        CueWords {
+            titles: h(&[
+                "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "president", "minister",
+                "senator", "sen.", "rep.", "gov.", "gen.", "secretary", "chairman", "judge",
+                "coach", "prof.", "professor", "mayor", "ambassador", "spokesman", "spokeswoman",
+                "king", "queen", "prince", "pope", "chancellor", "governor",
+            ]),
+            locative: h(&["in", "at", "from", "near", "to", "across", "outside"]),
+            says: h(&[
+                "said", "says", "told", "added", "wrote", "argued", "explained",
+            ]),
+        }
+    })
+}
+
+/// The cues of token `i`'s context.
+fn cues(toks: &[Token], i: usize, text: &str) -> u8 {
+    let w = cue_words();
+    let mut c = 0;
+    if i > 0 {
+        let p = toks[i - 1].lw;
+        if w.titles.contains(&p) {
+            c |= Cue::TITLED;
+        }
+        if w.locative.contains(&p) {
+            c |= Cue::LOCATIVE;
+        }
+    }
+    if let Some(n) = toks.get(i + 1) {
+        if w.says.contains(&n.lw) {
+            c |= Cue::SAYS;
+        }
+        if n.text(text).starts_with(char::is_uppercase) {
+            c |= Cue::RUN;
+        }
+    }
+    if i > 0 && toks[i - 1].text(text).starts_with(char::is_uppercase) && !toks[i - 1].sent_first {
+        c |= Cue::RUN;
+    }
+    c
 }
 
 impl<'a> DocEvidence<'a> {
@@ -68,7 +139,7 @@ impl<'a> DocEvidence<'a> {
             shouts |= shouting;
             // A headline's capitals say nothing about its words.
             let headline = case == Case::Title;
-            for t in toks {
+            for (i, t) in toks.iter().enumerate() {
                 let w = t.text(text);
                 if !w.starts_with(char::is_uppercase) {
                     continue;
@@ -77,6 +148,7 @@ impl<'a> DocEvidence<'a> {
                 if t.sent_first || shouting || headline {
                     continue;
                 }
+                *flags |= cues(toks, i, text);
                 if is_all_upper(w) {
                     // An acronym written so in running text; or a shouted
                     // word, which makes truecasing need the lower case.
@@ -88,13 +160,24 @@ impl<'a> DocEvidence<'a> {
                 }
             }
         }
+        // Most lower-case words were never capitalised: a bit set of the
+        // capitalised ones' hashes skips the lookup for them.
+        let mut bloom = [0u64; 16];
+        for &h in ev.caps.keys() {
+            bloom[(h >> 6) as usize & 15] |= 1 << (h & 63);
+        }
         for (text, toks) in segs {
             for t in toks {
+                let h = t.lw;
+                let maybe = bloom[(h >> 6) as usize & 15] & (1 << (h & 63)) != 0;
+                if !maybe && !shouts {
+                    continue;
+                }
                 let w = t.text(text);
                 if !w.starts_with(char::is_lowercase) {
                     continue;
                 }
-                if let Some(f) = ev.caps.get_mut(&t.lw) {
+                if maybe && let Some(f) = ev.caps.get_mut(&h) {
                     *f |= 2;
                 }
                 if shouts {
@@ -114,6 +197,19 @@ impl<'a> DocEvidence<'a> {
     /// True if the word is capitalised mid-sentence in the article.
     pub fn written_capitalised(&self, lower_hash: u64) -> bool {
         self.caps.get(&lower_hash).is_some_and(|f| f & 1 != 0)
+    }
+
+    /// The [`Cue`]s of the word's contexts in the article.
+    pub fn cues(&self, lower_hash: u64) -> u8 {
+        self.caps.get(&lower_hash).map_or(0, |f| f & !3)
+    }
+
+    /// Everything the article says of a word at once: bit 1 capitalised
+    /// mid-sentence, bit 2 written in lower case too, then its cues (0
+    /// for a word never capitalised).
+    #[inline]
+    pub fn flags(&self, lower_hash: u64) -> u8 {
+        self.caps.get(&lower_hash).copied().unwrap_or(0)
     }
 }
 
@@ -139,12 +235,9 @@ fn upper_share(text: &str, toks: &[Token]) -> f64 {
     // look at its words.
     // A shouting line is a headline or a dateline: short. A long
     // paragraph is judged by its start.
-    let (mut lower, mut upper) = (0usize, 0usize);
-    for b in text.bytes().take(400) {
-        lower += usize::from(b.is_ascii_lowercase());
-        upper += usize::from(b.is_ascii_uppercase());
-    }
-    if lower > 4 * upper + 8 {
+    let head = &text.as_bytes()[..text.len().min(160)];
+    let upper = head.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if upper * 4 < head.len() {
         return 0.0;
     }
     let (mut n, mut up) = (0, 0);

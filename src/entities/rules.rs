@@ -5,8 +5,10 @@
 //! name's end; months and weekdays never names; and wire datelines
 //! ("VAIL, Colorado 1996-12-07 -", "LONDON (Reuters) -") as places.
 
+use super::lexicon::Lexicon;
 use super::names;
 use super::prepare::Seg;
+use super::tagger;
 use crate::model::EntityType;
 
 /// A name found in a segment: token range and type.
@@ -76,18 +78,150 @@ pub fn clean(seg: &Seg, span: Span, out: &mut Vec<Span>) {
     }
     let text = &seg.text[seg.toks[s].start..seg.toks[e - 1].end];
     // Groups, e-mail addresses and web addresses are not names.
-    if names::is_group(text)
-        || text.contains('@')
-        || text.contains("://")
-        || text.starts_with("www.")
-    {
+    let web = text.bytes().any(|b| b == b'@' || b == b':')
+        && (text.contains('@') || text.contains("://"));
+    if names::is_group(text) || web || text.starts_with("www.") {
         return;
     }
     // A lone title ("Mr.", "President") is not a name.
     if (s..e).all(|k| names::is_title(word(seg, k))) {
         return;
     }
-    out.push((s, e, kind));
+    out.push((s, e, street(seg, s, e).unwrap_or(kind)));
+}
+
+/// A street or square is a place: "Bragg St.", "Petersallee",
+/// "Nachtigalplatz".
+fn street(seg: &Seg, s: usize, e: usize) -> Option<EntityType> {
+    let last = word(seg, e - 1);
+    let ends = ["allee", "platz", "strasse", "straße", "gasse"];
+    let abbrev = e - s >= 2
+        && matches!(
+            last,
+            "St." | "Ave." | "Rd." | "Blvd." | "Street" | "Avenue" | "Road" | "Boulevard" | "Lane"
+        );
+    let german = last.len() > 7
+        && ends.iter().any(|x| {
+            last.len() >= x.len()
+                && last.is_char_boundary(last.len() - x.len())
+                && last[last.len() - x.len()..].eq_ignore_ascii_case(x)
+        });
+    (abbrev || german).then_some(EntityType::Place)
+}
+
+/// Grows a tagged name over the capitalised words next to it that the
+/// tagger left out when they are names themselves ("IBM" "Watson",
+/// "Otto" von "Bismarck", "Nada" "Tawfik") or end in an organisation's
+/// head word ("Chicago" "Department of Public Health", "Pacific Gas" &
+/// "Electric"), and an organisation's or a work's "The" mid-sentence
+/// ("The Wall Street Journal"). Never over a title or role ("New York
+/// City" "Mayor").
+pub fn extend(seg: &Seg, tags: &[u8], (s, e, kind): Span, lex: &Lexicon) -> Span {
+    let n = seg.toks.len();
+    let free = |i: usize| tags.get(i).is_some_and(|&t| t == tagger::O);
+    let cap = |i: usize| {
+        let w = word(seg, i);
+        free(i)
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+            && !names::is_calendar(w)
+            && !names::is_title(w)
+    };
+    // A word running text writes capitalised: a name of its own.
+    let namelike = |i: usize| {
+        lex.get_hashed(seg.toks[i].lw)
+            .is_none_or(|x| x.lower_share() <= 2 || x.lower_share() == 7)
+    };
+    let mut e2 = e;
+    let mut all_names = true;
+    loop {
+        if e2 < n && seg.toks[e2].line_start {
+            break;
+        }
+        if e2 < n && cap(e2) {
+            all_names &= namelike(e2);
+            e2 += 1;
+        } else if e2 + 1 < n
+            && !seg.toks[e2 + 1].line_start
+            && free(e2)
+            && matches!(
+                word(seg, e2),
+                "of" | "for" | "&" | "de" | "von" | "van" | "du" | "da" | "al" | "bin"
+            )
+            && cap(e2 + 1)
+        {
+            all_names &= namelike(e2 + 1);
+            e2 += 2;
+        } else {
+            break;
+        }
+    }
+    let org_head = e2 > e && names::is_org_word(word(seg, e2 - 1));
+    if !(all_names || org_head) {
+        e2 = e;
+    }
+    let mut s2 = s;
+    if kind == EntityType::Person {
+        while s2 > 0
+            && !seg.toks[s2].line_start
+            && cap(s2 - 1)
+            && !seg.toks[s2 - 1].sent_first
+            && namelike(s2 - 1)
+        {
+            s2 -= 1;
+        }
+    }
+    if matches!(kind, EntityType::Org | EntityType::Misc)
+        && s2 > 0
+        && word(seg, s2 - 1) == "The"
+        && !seg.toks[s2].line_start
+        && !seg.toks[s2 - 1].sent_first
+        && free(s2 - 1)
+    {
+        s2 -= 1;
+    }
+    let kind = if org_head { EntityType::Org } else { kind };
+    (s2, e2, kind)
+}
+
+/// Names the article defines but the tagger left out: a run of
+/// capitalised words right before an acronym in parentheses that starts
+/// with the same letter ("Bioimpedance Spectroscopy Unit (BIS)"). Such
+/// definitions name organisations, mostly.
+pub fn definitions(seg: &Seg, tags: &[u8]) -> Vec<Span> {
+    let n = seg.toks.len();
+    let mut out = Vec::new();
+    for i in 1..n.saturating_sub(2) {
+        if seg.text.as_bytes()[seg.toks[i].start] != b'(' {
+            continue;
+        }
+        let acr = seg.toks[i + 1].text(seg.text);
+        if seg.toks[i].text(seg.text) != "("
+            || seg.toks[i + 2].text(seg.text) != ")"
+            || !(2..=8).contains(&acr.chars().count())
+            || !acr
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        {
+            continue;
+        }
+        let cap = |k: usize| {
+            tags.get(k).is_none_or(|&t| t == tagger::O)
+                && (word(seg, k).starts_with(char::is_uppercase)
+                    || matches!(word(seg, k), "of" | "for" | "and" | "on" | "the"))
+        };
+        let mut s = i;
+        while s > 0 && !seg.toks[s].line_start && cap(s - 1) {
+            s -= 1;
+        }
+        while s < i && !word(seg, s).starts_with(char::is_uppercase) {
+            s += 1;
+        }
+        if i - s >= 2 && word(seg, s).chars().next() == acr.chars().next() {
+            out.push((s, i, EntityType::Org));
+        }
+    }
+    out
 }
 
 fn is_dash(w: &str) -> bool {

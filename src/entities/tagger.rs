@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::features::{self, TokInfo};
 use super::hash;
 use super::lexicon::Lexicon;
-use super::prepare::Seg;
+use super::prepare::{DocEvidence, Seg};
 use crate::model::EntityType;
 
 /// Number of tags: O, then B (begin), I (inside), L (last) and U (a
@@ -105,6 +105,21 @@ fn viterbi_in(
     if n == 0 {
         return;
     }
+    // One token (most windows): O or a name of one token.
+    if n == 1 {
+        let best = (0..LABELS as u8)
+            .filter(|&l| l == O || (starts(l) && ends(l)))
+            .max_by(|&a, &b| {
+                let (sa, sb) = (
+                    emit[a as usize] + trans[a as usize],
+                    emit[b as usize] + trans[b as usize],
+                );
+                sa.total_cmp(&sb).then(b.cmp(&a))
+            })
+            .unwrap_or(O);
+        out.push(best);
+        return;
+    }
     score.clear();
     score.resize(n * LABELS, f32::NEG_INFINITY);
     back.clear();
@@ -154,7 +169,7 @@ pub struct Model {
     lexicon: Lexicon,
 }
 
-const MAGIC: &[u8; 8] = b"PNDTNER1";
+const MAGIC: &[u8; 8] = b"PNDTNER2";
 
 /// Where a feature's weights are.
 #[inline]
@@ -165,11 +180,18 @@ pub fn bucket(feature: u64, bits: u32) -> usize {
 impl Model {
     /// A model from trained float weights (quantized to 16 bits).
     pub fn new(bits: u32, weights: &[f32], trans: Vec<f32>, lexicon: Lexicon) -> Model {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        // Only differences between tags at one position matter: every
+        // feature's O weight is taken from its other weights, leaving 16
+        // per bucket (one SIMD register of 16-bit lanes) and O at zero.
+        let rel: Vec<f32> = weights
+            .chunks_exact(LABELS)
+            .flat_map(|w| w[1..].iter().map(move |x| x - w[0]))
+            .collect();
+        let max = rel.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = max / 32767.0;
         Model {
             bits,
-            weights: weights
+            weights: rel
                 .iter()
                 .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
                 .collect(),
@@ -228,7 +250,7 @@ impl Model {
         let trans = (0..(LABELS + 1) * LABELS)
             .map(|_| r.u32().map(f32::from_bits))
             .collect::<Result<Vec<f32>, String>>()?;
-        let n = (1usize << bits) * LABELS;
+        let n = (1usize << bits) * (LABELS - 1);
         let raw = r.take(n * 2)?;
         let weights = raw
             .chunks_exact(2)
@@ -258,27 +280,29 @@ impl Model {
     }
 
     /// Tags the windows of a segment; returns one tag per token (O outside
-    /// the windows).
-    pub fn tag(&self, seg: &Seg, infos: &[TokInfo], scratch: &mut Scratch) -> Vec<u8> {
+    /// the windows). `ev`: the article's evidence, for document features.
+    pub fn tag(&self, seg: &Seg, ev: Option<&DocEvidence>, scratch: &mut Scratch) -> Vec<u8> {
         let mut tags = vec![O; seg.toks.len()];
         for &(s, e) in &seg.windows {
             let n = e - s;
+            let lo = features::window_infos(seg, (s, e), &self.lexicon, ev, &mut scratch.infos);
             scratch.emit.clear();
             scratch.emit.resize(n * LABELS, 0.0);
             for p in 0..n {
-                features::features(seg, infos, s + p, &mut scratch.feats);
-                let mut acc = [0i32; LABELS];
+                features::features(seg, &scratch.infos, lo, s + p, &mut scratch.feats);
+                let mut acc = [0i32; LABELS - 1];
                 for &f in &scratch.feats {
-                    let b = bucket(f, self.bits) * LABELS;
-                    let w = &self.weights[b..b + LABELS];
+                    let b = bucket(f, self.bits) * (LABELS - 1);
+                    let w: &[i16; LABELS - 1] = self.weights[b..b + LABELS - 1]
+                        .try_into()
+                        .expect("a bucket holds 16 weights");
                     for (a, &x) in acc.iter_mut().zip(w) {
                         *a += i32::from(x);
                     }
                 }
-                for (e, a) in scratch.emit[p * LABELS..(p + 1) * LABELS]
-                    .iter_mut()
-                    .zip(acc)
-                {
+                let row = &mut scratch.emit[p * LABELS..(p + 1) * LABELS];
+                row[0] = 0.0;
+                for (e, a) in row[1..].iter_mut().zip(acc) {
                     *e = a as f32 * self.scale;
                 }
             }
@@ -295,6 +319,7 @@ impl Model {
 /// Buffers reused between calls to [`Model::tag`].
 #[derive(Default)]
 pub struct Scratch {
+    infos: Vec<TokInfo>,
     feats: Vec<u64>,
     emit: Vec<f32>,
     path: Vec<u8>,

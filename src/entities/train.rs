@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::Gazetteer;
 use super::eval::Prf;
-use super::features::{self, TokInfo};
+use super::features;
 use super::lexicon::Lexicon;
 use super::prepare::{DocEvidence, Seg, tokenize_all};
 use super::tagger::{self, LABELS, Model, O, bucket, viterbi};
@@ -248,10 +248,9 @@ pub fn hold_back(docs: Vec<Doc>, k: usize) -> (Vec<Doc>, Vec<Doc>) {
     (keep, held)
 }
 
-/// A prepared sentence: segment, token information and gold tags.
+/// A prepared sentence: segment and gold tags.
 struct Prepared<'a> {
     seg: Seg<'a>,
-    infos: Vec<TokInfo>,
     gold: Vec<u8>,
 }
 
@@ -277,19 +276,25 @@ fn gold_tags(seg: &Seg, spans: &[(usize, usize, EntityType)]) -> Vec<u8> {
     tags
 }
 
-fn prepare<'a>(doc: &'a Doc, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Prepared<'a>> {
+/// The sentences of a document ready to tag, and its evidence.
+fn prepare<'a>(
+    doc: &'a Doc,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> (Vec<Prepared<'a>>, DocEvidence<'a>) {
     let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
     let toks = tokenize_all(&texts);
     let ev = DocEvidence::gather(&toks);
-    toks.iter()
+    let prepared = toks
+        .iter()
         .zip(&doc.sentences)
         .map(|((text, t), s)| {
             let seg = Seg::new(text, t.clone(), false, &ev, lex, gaz);
-            let infos = features::infos(&seg, lex, Some(&ev));
             let gold = gold_tags(&seg, &s.spans);
-            Prepared { seg, infos, gold }
+            Prepared { seg, gold }
         })
-        .collect()
+        .collect();
+    (prepared, ev)
 }
 
 /// Gold tags of a window, names cut by its edges closed: a name that
@@ -380,14 +385,17 @@ pub fn train(
     let mut instances = Vec::new();
     let mut fbuf = Vec::new();
     let (mut covered, mut names) = (0usize, 0usize);
+    let mut infos = Vec::new();
     for d in docs {
-        for p in prepare(d, &lex, gaz) {
+        let (prepared, ev) = prepare(d, &lex, gaz);
+        for p in prepared {
             let mut inside = vec![false; p.gold.len()];
             for &(s, e) in &p.seg.windows {
                 inside[s..e].iter_mut().for_each(|x| *x = true);
+                let lo = features::window_infos(&p.seg, (s, e), &lex, Some(&ev), &mut infos);
                 let mut feats = Vec::with_capacity(e - s);
                 for i in s..e {
-                    features::features(&p.seg, &p.infos, i, &mut fbuf);
+                    features::features(&p.seg, &infos, lo, i, &mut fbuf);
                     feats.push(fbuf.iter().map(|&f| bucket(f, cfg.bits) as u32).collect());
                 }
                 instances.push(Instance {
@@ -523,9 +531,10 @@ pub struct SpanScore {
 pub fn predict(model: &Model, doc: &Doc, gaz: &Gazetteer) -> Vec<Vec<(usize, usize, EntityType)>> {
     let lex = model.lexicon();
     let mut scratch = tagger::Scratch::default();
-    prepare(doc, lex, gaz)
+    let (prepared, ev) = prepare(doc, lex, gaz);
+    prepared
         .iter()
-        .map(|p| spans_from_tags(&p.seg, &model.tag(&p.seg, &p.infos, &mut scratch)))
+        .map(|p| spans_from_tags(&p.seg, &model.tag(&p.seg, Some(&ev), &mut scratch)))
         .collect()
 }
 
@@ -585,6 +594,34 @@ pub fn name_counts(docs: &[Doc]) -> HashMap<EntityType, usize> {
         }
     }
     m
+}
+
+/// Gold names whose edges fall inside a token: the tokenizer can never
+/// produce them (a check on the tokenizer, for reports).
+pub fn unreachable_spans(docs: &[Doc]) -> (usize, usize, Vec<String>) {
+    let (mut bad, mut all) = (0, 0);
+    let mut examples = Vec::new();
+    for d in docs {
+        for s in &d.sentences {
+            let mut toks = Vec::new();
+            super::tokens::tokenize(&s.text, &mut toks);
+            for &(a, b, _) in &s.spans {
+                all += 1;
+                let ok = toks.iter().any(|t| t.start == a) && toks.iter().any(|t| t.end == b);
+                if !ok {
+                    bad += 1;
+                    if examples.len() < 40 {
+                        examples.push(format!(
+                            "{:?} in {:?}",
+                            &s.text[a..b],
+                            &s.text[a.saturating_sub(20)..(b + 20).min(s.text.len())]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    (bad, all, examples)
 }
 
 #[cfg(test)]

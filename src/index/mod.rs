@@ -5,6 +5,7 @@
 pub mod lookup;
 pub mod manifest;
 pub mod schema;
+mod stem;
 
 use std::path::{Path, PathBuf};
 

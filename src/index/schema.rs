@@ -9,8 +9,7 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 
 /// Version of the index format (these fields and analyzers); stored in the
@@ -122,7 +121,7 @@ pub fn analyzer(name: &str) -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter);
     if name == TEXT_ANALYZER {
-        base.filter(Stemmer::new(Language::English)).build()
+        base.filter(super::stem::CachedStemmer).build()
     } else {
         base.build()
     }
