@@ -8,4 +8,5 @@ mod fixtures_ingest;
 mod index;
 mod inspect;
 mod json;
+mod ner;
 mod search;

@@ -588,6 +588,8 @@ fn windows<'f>(
     let cand: Vec<bool> = (0..n)
         .map(|i| {
             let f = form(i);
+            // Names are capitalised: words in lower case are never tagged
+            // (a few names written so in casual text are lost).
             if !has_capital(f) || !f.chars().next().is_some_and(char::is_alphanumeric) {
                 return false;
             }

@@ -173,7 +173,9 @@ impl Extractor {
                     && lex
                         .get_hashed(super::hash::lower(&a.name))
                         .is_some_and(|x| x.lower_share() >= 4 && x.lower_share() != 7);
-                !common_start && !gaz.is_ignored(&a.name)
+                // A title alone ("President") that named no one in full.
+                let title = a.kind.is_none() && names::is_title(&a.name);
+                !common_start && !title && !gaz.is_ignored(&a.name)
             })
             .map(|mut a| {
                 a.forms

@@ -83,8 +83,9 @@ pub fn clean(seg: &Seg, span: Span, out: &mut Vec<Span>) {
     if names::is_group(text) || web || text.starts_with("www.") {
         return;
     }
-    // A lone title ("Mr.", "President") is not a name.
-    if (s..e).all(|k| names::is_title(word(seg, k))) {
+    // Titles alone ("Mr. President") are not a name; one title word may
+    // be a surname ("Major said"), which resolution decides.
+    if e - s > 1 && (s..e).all(|k| names::is_title(word(seg, k))) {
         return;
     }
     out.push((s, e, street(seg, s, e).unwrap_or(kind)));

@@ -157,3 +157,113 @@ fn a_tagline_surname_is_the_author() {
     // Without the byline, the gazetteer's Vance stands.
     assert!(find(&x.extract(None, &[tagline]), "JD Vance").is_some());
 }
+
+#[test]
+fn titles_and_roles_come_off_person_names() {
+    let e = run(
+        "Interior Minister Byron Camilleri met Administrator Jim Bridenstine. \
+         Prime Minister John Major spoke later, and Major said the talks went well.",
+    );
+    for name in ["Byron Camilleri", "Jim Bridenstine", "John Major"] {
+        let p = find(&e, name).unwrap_or_else(|| panic!("{name} missing from {e:?}"));
+        assert_eq!(p.kind, EntityType::Person, "{name}");
+    }
+    assert_eq!(find(&e, "John Major").unwrap().count, 2, "{e:?}");
+    assert!(
+        e.iter()
+            .all(|x| !x.name.contains("Minister") && !x.name.contains("Administrator")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_full_name_claims_its_surname_before_the_gazetteer() {
+    // "Jordan" is a country in the gazetteer; here it is Bill Jordan.
+    let e =
+        run("Bill Jordan runs the bakery on Elm Street. \"We stay open,\" Jordan said on Monday.");
+    let j = find(&e, "Bill Jordan").unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!((j.kind, j.count), (EntityType::Person, 2));
+    assert!(find(&e, "Jordan").is_none(), "{e:?}");
+    // A footballer named Folha is not the newspaper Folha de S.Paulo.
+    let e = run("The winger Antonio Folha scored twice before Folha was substituted.");
+    assert!(find(&e, "Folha de S.Paulo").is_none(), "{e:?}");
+    assert_eq!(
+        find(&e, "Antonio Folha").map(|x| x.kind),
+        Some(EntityType::Person),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn parties_of_other_countries_stay_apart() {
+    let e =
+        run("Germany's SPD and the Czech Civic Democrats met Nigeria's Peoples Democratic Party.");
+    assert!(find(&e, "Democratic Party").is_none(), "{e:?}");
+    assert!(
+        find(&e, "Social Democratic Party of Germany").is_some(),
+        "SPD: {e:?}"
+    );
+    assert!(find(&e, "Peoples Democratic Party").is_some(), "{e:?}");
+    // A generic party name alone does not become Germany's SPD.
+    let e = run("In Stockholm, the Social Democrats stayed home.");
+    assert!(
+        find(&e, "Social Democratic Party of Germany").is_none(),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn datelines_are_places_and_shouting_is_read() {
+    let x = Extractor::bundled();
+    let e = x.extract(
+        Some("SKIING - AUSTRIAN WINS DOWNHILL AT VAIL ."),
+        &["VAIL, Colorado 1996-12-07 - Hermann Maier of Austria won the downhill on Saturday."],
+    );
+    let vail = find(&e, "Vail").unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!(vail.kind, EntityType::Place);
+    assert_eq!(
+        find(&e, "Colorado").map(|c| c.kind),
+        Some(EntityType::Place)
+    );
+    assert_eq!(
+        find(&e, "Hermann Maier").map(|c| c.kind),
+        Some(EntityType::Person),
+        "{e:?}"
+    );
+    assert!(
+        find(&e, "Saturday").is_none() && find(&e, "SKIING").is_none(),
+        "{e:?}"
+    );
+    let e = run("LONDON (Reuters) - Shares in Lloyds fell on Tuesday.");
+    assert_eq!(
+        find(&e, "London").map(|c| c.kind),
+        Some(EntityType::Place),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn one_type_per_name_by_vote() {
+    let e = run(
+        "Blue Origin launched again. Engineers at Blue Origin cheered, and Blue Origin \
+         said it would fly in May. Its rival SpaceX watched.",
+    );
+    let b = find(&e, "Blue Origin").unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!(b.count, 3);
+    assert_ne!(b.kind, EntityType::Person);
+    assert_eq!(e.iter().filter(|x| x.name == "Blue Origin").count(), 1);
+}
+
+#[test]
+fn user_lists_override_the_tagger() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("mine.tsv");
+    std::fs::write(&list, "Kestrel Nine\tMISC\tK9\n").unwrap();
+    let x = Extractor::with_files(&[list.as_path()]).unwrap();
+    let e = x.extract(
+        None,
+        &["Dr. Kestrel Nine was never a person: the K9 is a drone."],
+    );
+    let k = find(&e, "Kestrel Nine").unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!((k.kind, k.count), (EntityType::Misc, 2), "{e:?}");
+}
