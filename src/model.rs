@@ -63,8 +63,8 @@ pub struct Entity {
     pub kind: EntityType,
     /// Mentions in the document (title, body, tagline and pull quotes).
     pub count: usize,
-    /// The spellings seen in this document, most used first ("Putin",
-    /// "President Putin" under "Vladimir Putin").
+    /// The spellings seen in this document, most used first, without
+    /// titles ("Putin", "Vladimir Putin" under "Vladimir Putin").
     #[serde(default)]
     pub forms: Vec<String>,
 }

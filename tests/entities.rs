@@ -2,123 +2,82 @@
 //! the CLI around them (filters by alias and type, `entities` counts,
 //! user lists).
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use pundit::entities::Extractor;
+use pundit::entities::eval::{DocGold, DocScore, norm, score_documents};
 use pundit::pipeline;
 use serde_json::Value;
 
 use crate::util::{pundit, root};
 
-/// Lower case, straight apostrophes, single spaces.
-fn norm(s: &str) -> String {
-    s.replace(['’', '‘'], "'")
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Every name a gold entity may be given: its name, its aliases, and the
-/// gazetteer's canonical name for any of them.
-fn gold_names(e: &Value, x: &Extractor) -> HashSet<String> {
-    let mut names: Vec<String> = vec![e["name"].as_str().unwrap().to_string()];
-    for a in e["aliases"].as_array().into_iter().flatten() {
-        names.push(a.as_str().unwrap().to_string());
-    }
-    let mut out: HashSet<String> = names.iter().map(|n| norm(n)).collect();
-    for n in &names {
-        if let Some(k) = x.gazetteer().lookup_any_case(n) {
-            out.insert(norm(&k.name));
-        }
-    }
-    out
-}
-
-/// Precision, recall, articles and the misses of the extractor against a
-/// gold file: a predicted entity is right when its name or a form matches a
-/// gold entity's name or alias (or the gazetteer's name for one).
-fn score(gold_file: &str) -> (f64, f64, usize, String) {
+/// Document-level scores of the extractor on gold files (one scorer with
+/// `examples/eval_entities.rs`: a predicted entity is right when its name
+/// or a form matches a gold entity's name or alias); checks each article's
+/// title, so the gold and the files cannot drift apart.
+fn score(gold_files: &[&str]) -> (DocScore, usize) {
     let x = Extractor::bundled();
-    let gold = std::fs::read_to_string(root().join(gold_file)).unwrap();
-    let (mut tp_pred, mut n_pred, mut tp_gold, mut n_gold) = (0, 0, 0, 0);
-    let mut report = String::new();
-    let mut articles = 0;
-    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
-        let g: Value = serde_json::from_str(line).unwrap();
-        let path = root().join(g["path"].as_str().unwrap());
-        let (docs, _) = pipeline::load_file(&path, u64::MAX, &x).unwrap();
-        let doc = &docs[g["record"].as_u64().unwrap_or(0) as usize];
-        assert_eq!(norm(&doc.title), norm(g["title"].as_str().unwrap()));
-        articles += 1;
-        let golds: Vec<HashSet<String>> = g["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| gold_names(e, &x))
-            .collect();
-        let mut found = vec![false; golds.len()];
-        for e in &doc.entities {
-            n_pred += 1;
-            let names: HashSet<String> = std::iter::once(&e.name)
-                .chain(&e.forms)
-                .map(|n| norm(n))
-                .collect();
-            match golds.iter().position(|g| !g.is_disjoint(&names)) {
-                Some(i) => {
-                    tp_pred += 1;
-                    found[i] = true;
-                }
-                None => report.push_str(&format!(
-                    "  {}: extra {} {:?} {:?}\n",
-                    g["path"],
-                    e.kind.as_str(),
-                    e.name,
-                    e.forms
-                )),
-            }
-        }
-        for (i, ok) in found.iter().enumerate() {
-            n_gold += 1;
-            if *ok {
-                tp_gold += 1;
-            } else {
-                report.push_str(&format!(
-                    "  {}: missed {}\n",
-                    g["path"], g["entities"][i]["name"]
-                ));
-            }
-        }
+    let mut gold = Vec::new();
+    for f in gold_files {
+        gold.extend(
+            DocGold::parse_lines(&std::fs::read_to_string(root().join(f)).unwrap()).unwrap(),
+        );
     }
-    let precision = tp_pred as f64 / n_pred.max(1) as f64;
-    let recall = tp_gold as f64 / n_gold.max(1) as f64;
+    let predicted: Vec<_> = gold
+        .iter()
+        .map(|g| {
+            let (docs, _) = pipeline::load_file(&root().join(&g.path), u64::MAX, &x).unwrap();
+            let doc = &docs[g.record.unwrap_or(0)];
+            if let Some(t) = &g.title {
+                assert_eq!(norm(&doc.title), norm(t), "{}", g.path);
+            }
+            doc.entities.clone()
+        })
+        .collect();
+    let s = score_documents(&gold, &predicted, x.gazetteer());
     eprintln!(
-        "{gold_file}: {articles} articles, precision {precision:.3} ({tp_pred}/{n_pred}), recall {recall:.3} ({tp_gold}/{n_gold})\n{report}"
+        "{gold_files:?}: {} articles\n  untyped {}\n  typed   {}\n{}",
+        gold.len(),
+        s.untyped,
+        s.typed,
+        s.report
     );
-    (precision, recall, articles, report)
+    (s, gold.len())
 }
 
+/// The project's own articles (corpus/), annotated by the sessions that
+/// wrote them.
 #[test]
 fn extractor_meets_precision_and_recall_on_the_gold_set() {
-    let (precision, recall, articles, report) = score("tests/fixtures/entities-gold.jsonl");
+    let (s, articles) = score(&["tests/fixtures/entities-gold.jsonl"]);
     assert!(articles >= 20, "the gold set has {articles} articles");
-    assert!(
-        precision >= 0.90 && recall >= 0.85,
-        "precision {precision:.3}, recall {recall:.3}\n{report}"
-    );
+    let (p, r) = (s.untyped.precision(), s.untyped.recall());
+    assert!(p >= 0.90 && r >= 0.85, "precision {p:.3}, recall {r:.3}");
 }
 
-/// Articles annotated after the extractor was tuned on the gold set, by a
-/// different annotator: what to expect on unseen text.
+/// More of the project's own articles, annotated by a different session.
 #[test]
 fn extractor_holds_up_on_held_out_articles() {
-    let (precision, recall, articles, report) = score("tests/fixtures/entities-heldout.jsonl");
+    let (s, articles) = score(&["tests/fixtures/entities-heldout.jsonl"]);
     assert!(articles >= 10);
-    assert!(
-        precision >= 0.85 && recall >= 0.80,
-        "precision {precision:.3}, recall {recall:.3}\n{report}"
-    );
+    let (p, r) = (s.untyped.precision(), s.untyped.recall());
+    assert!(p >= 0.85 && r >= 0.80, "precision {p:.3}, recall {r:.3}");
+}
+
+/// 26 news-style articles (1996 wire stories with shouted headlines and
+/// datelines, agency copy, op-eds, local news, HTML pages, a feed export)
+/// written and annotated by two writers who never saw the extractor's
+/// output, and not used to tune it: the real-news targets,
+/// document-level F1 of at least 0.82 untyped and 0.66 typed, with floors
+/// at what the extractor reaches.
+#[test]
+fn extractor_meets_the_targets_on_fresh_news_articles() {
+    let (s, articles) = score(&[
+        "tests/fixtures/entities-news-a.jsonl", "tests/fixtures/entities-news-b.jsonl",
+    ]);
+    assert!(articles >= 20, "{articles} articles");
+    let (u, t) = (s.untyped.f1(), s.typed.f1());
+    assert!(u >= 0.85 && t >= 0.73, "untyped F1 {u:.3}, typed F1 {t:.3}");
 }
 
 #[test]
