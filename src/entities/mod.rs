@@ -35,11 +35,11 @@ use prepare::{DocEvidence, Seg, tokenize_all};
 
 use tagger::Model;
 
-/// Finds the entities of articles. Cheap to clone.
+/// Finds the entities of articles. Cheap to clone. The tagger's model is
+/// loaded on first use (searches that only look names up never load it).
 #[derive(Clone)]
 pub struct Extractor {
     gazetteer: Arc<Gazetteer>,
-    model: &'static Model,
 }
 
 /// A name found in an article, before resolution.
@@ -68,7 +68,6 @@ impl Extractor {
         static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
         Extractor {
             gazetteer: G.get_or_init(|| Arc::new(Gazetteer::bundled())).clone(),
-            model: Model::bundled(),
         }
     }
 
@@ -79,13 +78,23 @@ impl Extractor {
         }
         Ok(Extractor {
             gazetteer: Arc::new(Gazetteer::with_files(files)?),
-            model: Model::bundled(),
         })
     }
 
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// A short hash of everything that decides what is extracted: the
+    /// entity lists and the tagger's model. An index whose documents were
+    /// annotated under another re-reads its files.
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{}-{}",
+            self.gazetteer.fingerprint(),
+            Model::bundled().fingerprint()
+        )
     }
 
     /// Fills in the entities of a document from its title, body, tagline
@@ -130,7 +139,8 @@ impl Extractor {
 
     /// Mentions found by the tagger and the rules around it.
     fn tagged_mentions(&self, texts: &[&str], has_title: bool) -> Vec<Mention> {
-        let lex = self.model.lexicon();
+        let model = Model::bundled();
+        let lex = model.lexicon();
         let toks = tokenize_all(texts);
         let ev = DocEvidence::gather(&toks);
         let mut scratch = tagger::Scratch::default();
@@ -145,7 +155,7 @@ impl Extractor {
             let tags = if seg.windows.is_empty() {
                 Vec::new()
             } else {
-                self.model.tag(&seg, Some(&ev), &mut scratch)
+                model.tag(&seg, Some(&ev), &mut scratch)
             };
             spans.clear();
             // Rules first: a dateline's names, the user's own names.

@@ -162,7 +162,7 @@ impl Extractor {
                 None => a.forms.push((m.form.clone(), 1)),
             }
         }
-        let lex = self.model.lexicon();
+        let lex = super::tagger::Model::bundled().lexicon();
         let mut out: Vec<(usize, Entity)> = acc
             .into_values()
             .filter(|a| {

@@ -162,6 +162,7 @@ fn viterbi_in(
 
 /// A trained model.
 pub struct Model {
+    fingerprint: String,
     bits: u32,
     weights: Vec<i16>,
     scale: f32,
@@ -189,7 +190,8 @@ impl Model {
             .collect();
         let max = rel.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = max / 32767.0;
-        Model {
+        let mut m = Model {
+            fingerprint: String::new(),
             bits,
             weights: rel
                 .iter()
@@ -198,7 +200,9 @@ impl Model {
             scale,
             trans,
             lexicon,
-        }
+        };
+        m.fingerprint = blake3::hash(&m.to_bytes()).to_hex()[..8].to_string();
+        m
     }
 
     /// The model shipped with pundit (read once per process).
@@ -208,6 +212,11 @@ impl Model {
             Model::from_bytes(include_bytes!("../../data/ner/model.bin"))
                 .expect("the bundled model is valid (checked by tests)")
         })
+    }
+
+    /// A short hash of the model.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// The lexicon stored with the model.
@@ -271,6 +280,7 @@ impl Model {
             return Err("trailing bytes in the model file".into());
         }
         Ok(Model {
+            fingerprint: blake3::hash(b).to_hex()[..8].to_string(),
             bits,
             weights,
             scale,

@@ -236,7 +236,7 @@ pub(super) fn apply(
     })?;
     dedup::rehome(ix, &mut writer, &mut copies, run, report)?;
     ix.manifest.normalizer = NORMALIZER_VERSION;
-    ix.manifest.entities = run.entities.gazetteer().fingerprint().to_string();
+    ix.manifest.entities = run.entities.fingerprint();
     commit(ix, &mut writer)?;
     writer.wait_merging_threads().map_err(|e| ierr(&ix.dir, e))
 }

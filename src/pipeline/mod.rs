@@ -287,11 +287,14 @@ pub fn sync_with(
             "ingestion changed since this index was built (normalizer v{} to v{NORMALIZER_VERSION}): re-reading every file",
             ix.manifest.normalizer
         ));
-    } else if ix.manifest.entities != entities.gazetteer().fingerprint() {
+    } else if ix.manifest.entities != entities.fingerprint() {
         // Also on an empty index: the run must save the lists it was given.
         force = true;
         if !ix.manifest.files.is_empty() {
-            notes.push("the entity lists changed since the last run: re-reading every file".into());
+            notes.push(
+                "the entity lists or the entity tagger changed since the last run: re-reading every file"
+                    .into(),
+            );
         }
     }
     // Killed between a commit and the manifest that goes with it: the index
