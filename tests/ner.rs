@@ -44,21 +44,21 @@ fn check(name: &str, s: SpanScore, typed: f64, untyped: f64) {
 fn uner_ewt_test_persons_organisations_places() {
     let docs = train::read_uner(&read("uner-ewt/en_ewt-ud-test.iob2"));
     assert_eq!(docs.iter().map(|d| d.sentences.len()).sum::<usize>(), 2077);
-    check("UNER EWT test", score(&docs, true), 0.70, 0.76);
+    check("UNER EWT test", score(&docs, true), 0.71, 0.76);
 }
 
 #[test]
 fn uner_pud_persons_organisations_places() {
     let docs = train::read_uner(&read("uner-pud/en_pud-ud-test.iob2"));
     assert_eq!(docs.iter().map(|d| d.sentences.len()).sum::<usize>(), 1000);
-    check("UNER PUD", score(&docs, true), 0.66, 0.80);
+    check("UNER PUD", score(&docs, true), 0.67, 0.81);
 }
 
 #[test]
 fn wikigold_held_back_fifth_all_four_types() {
     let (_, held) = train::hold_back(train::read_conll(&read("wikigold/wikigold.conll.txt")), 5);
     assert!(held.len() >= 25, "{} held-back documents", held.len());
-    check("wikigold held-back fifth", score(&held, false), 0.58, 0.78);
+    check("wikigold held-back fifth", score(&held, false), 0.60, 0.79);
 }
 
 #[test]

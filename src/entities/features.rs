@@ -170,7 +170,7 @@ pub fn window_infos(
 }
 
 /// Upper bound on the number of features of a token.
-pub const MAX: usize = 40;
+pub const MAX: usize = 48;
 
 const PAD: TokInfo = TokInfo {
     lw: 0xb0b0,
@@ -255,6 +255,12 @@ pub fn features(seg: &Seg, infos: &[TokInfo], lo: usize, i: usize, out: &mut Vec
     // mid-sentence.
     f(33, mix(u64::from(t.doc), u64::from(t.cap)));
     f(34, u64::from(t.cues));
+    f(40, mix(u64::from(t.sent_first), u64::from(cluster & 1023)));
+    f(41, mix(t.shape, u64::from(lex.lower_share())));
+    f(42, mix(p2.lw, p1.lw));
+    f(43, mix(n1.lw, n2.lw));
+    f(44, mix(p1.shape, n1.shape));
+    f(45, mix(mix(p1.lw, t.shape), n1.lw));
     if t.cap {
         f(36, u64::from(t.lex_lower.cluster()));
         f(37, u64::from(t.lex_lower.freq()));
