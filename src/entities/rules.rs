@@ -25,9 +25,36 @@ fn is_trailing_junk(w: &str) -> bool {
     )
 }
 
-/// Cleans one tagged name; may split it (a place run into a person's
-/// name) or drop it.
+/// Cleans one tagged name; may split it (a known name and its
+/// possessive before another name, a place run into a person's name) or
+/// drop it.
 pub fn clean(seg: &Seg, span: Span, out: &mut Vec<Span>) {
+    let (mut s, e, kind) = span;
+    // "Ukraine's Central Bank": a known name and its possessive start a
+    // second name (a loop, however many there are).
+    loop {
+        let first = (s + 1..e.saturating_sub(1)).find(|&k| matches!(word(seg, k), "'s" | "’s"));
+        let Some(k) = first else { break };
+        let g = seg.gaz[s];
+        let whole_hit =
+            g % 2 == 1 && (s + 1..k).all(|i| seg.gaz[i] == g + 1) && seg.gaz[k] != g + 1;
+        if !whole_hit {
+            break;
+        }
+        let known = [
+            EntityType::Person,
+            EntityType::Org,
+            EntityType::Place,
+            EntityType::Misc,
+        ][usize::from((g - 1) / 2)];
+        clean_one(seg, (s, k, known), out);
+        s = k + 1;
+    }
+    clean_one(seg, (s, e, kind), out);
+}
+
+/// [`clean`] for a name without a possessive split.
+fn clean_one(seg: &Seg, span: Span, out: &mut Vec<Span>) {
     let (mut s, mut e, kind) = span;
     while e > s && is_trailing_junk(word(seg, e - 1)) {
         e -= 1;
@@ -37,24 +64,6 @@ pub fn clean(seg: &Seg, span: Span, out: &mut Vec<Span>) {
     }
     if s == e {
         return;
-    }
-    // "Ukraine's Central Bank": a known name and its possessive start a
-    // second name.
-    if let Some(k) = (s + 1..e.saturating_sub(1)).find(|&k| matches!(word(seg, k), "'s" | "’s")) {
-        let g = seg.gaz[s];
-        let whole_hit =
-            g % 2 == 1 && (s + 1..k).all(|i| seg.gaz[i] == g + 1) && seg.gaz[k] != g + 1;
-        if whole_hit {
-            let known = [
-                EntityType::Person,
-                EntityType::Org,
-                EntityType::Place,
-                EntityType::Misc,
-            ][usize::from((g - 1) / 2)];
-            clean(seg, (s, k, known), out);
-            clean(seg, (k + 1, e, kind), out);
-            return;
-        }
     }
     if kind == EntityType::Person {
         // Through the last title word that still leaves a name after it.
