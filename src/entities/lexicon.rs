@@ -34,7 +34,7 @@ impl Info {
         (self.0 >> 18) & 31
     }
 
-    /// Share of the word's uses in lower case, in eighths (0..=6; 7:
+    /// Share of the word's uses in lower case, in sixths (0..=6; 7:
     /// unknown).
     pub fn lower_share(self) -> u32 {
         (self.0 >> 23) & 7
@@ -202,7 +202,8 @@ pub fn build(words_tsv: &str, names_tsv: &str, places_tsv: &str) -> Lexicon {
         let p_lower = prob(&lower);
         let mut p_all = p_lower;
         for v in [&title, &upper] {
-            if *v != lower {
+            // "I", "A": the title and upper-case forms are one form.
+            if *v != lower && !(v == &upper && upper == title) {
                 p_all += prob(v);
             }
         }

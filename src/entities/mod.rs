@@ -25,6 +25,7 @@ pub mod tagger;
 pub mod tokens;
 pub mod train;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -34,6 +35,11 @@ pub use gazetteer::Gazetteer;
 use prepare::{DocEvidence, Seg, tokenize_all};
 
 use tagger::Model;
+
+/// Version of the code around the model (tokens, truecasing, rules,
+/// resolution): bump it when the same text and model would give other
+/// entities, so indexes re-read their files.
+pub const RULES_VERSION: u32 = 1;
 
 /// Finds the entities of articles. Cheap to clone. The tagger's model is
 /// loaded on first use (searches that only look names up never load it).
@@ -91,7 +97,7 @@ impl Extractor {
     /// annotated under another re-reads its files.
     pub fn fingerprint(&self) -> String {
         format!(
-            "{}-{}",
+            "{}-{}-r{RULES_VERSION}",
             self.gazetteer.fingerprint(),
             Model::bundled().fingerprint()
         )
@@ -142,13 +148,17 @@ impl Extractor {
         let model = Model::bundled();
         let lex = model.lexicon();
         let toks = tokenize_all(texts);
-        let ev = DocEvidence::gather(&toks);
+        let headings: Vec<bool> = texts
+            .iter()
+            .enumerate()
+            .map(|(n, t)| (n == 0 && has_title) || prepare::is_heading(t))
+            .collect();
+        let ev = DocEvidence::gather(&toks, &headings);
         let mut scratch = tagger::Scratch::default();
         let mut out = Vec::new();
         let mut spans = Vec::new();
         for (n, (text, t)) in toks.into_iter().enumerate() {
-            let heading = (n == 0 && has_title) || rules_heading(text);
-            let seg = Seg::new(text, t, heading, &ev, lex, &self.gazetteer);
+            let seg = Seg::new(text, t, headings[n], &ev, lex, &self.gazetteer);
             if seg.toks.is_empty() {
                 continue;
             }
@@ -158,19 +168,37 @@ impl Extractor {
                 model.tag(&seg, Some(&ev), &mut scratch)
             };
             spans.clear();
-            // Rules first: a dateline's names, the user's own names.
-            let mut fixed: Vec<rules::Span> = rules::dateline(&seg);
-            fixed.extend(rules::definitions(&seg, &tags));
-            let user = self.user_spans(&seg);
-            fixed.extend(user.iter().map(|&(s, e, k, _)| (s, e, k)));
-            for span in tag_ranges(&tags) {
-                let (s, e, k) = rules::extend(&seg, &tags, span, lex);
-                if fixed.iter().any(|f| f.0 < e && s < f.1) {
-                    continue;
+            // Which tokens a name already holds: names never overlap, and
+            // the first to claim a token keeps it (linear in the segment).
+            let mut taken = vec![false; seg.toks.len()];
+            let mut claim = |spans: &mut Vec<rules::Span>, (s, e, k): rules::Span| {
+                if s < e && taken[s..e].iter().all(|t| !t) {
+                    taken[s..e].iter_mut().for_each(|t| *t = true);
+                    spans.push((s, e, k));
                 }
-                rules::clean(&seg, (s, e, k), &mut spans);
+            };
+            // The user's own names first, then a dateline's, then names the
+            // article defines, then the tagger's.
+            let user = self.user_spans(&seg);
+            let user_ids: HashMap<(usize, usize), usize> =
+                user.iter().map(|&(s, e, _, id)| ((s, e), id)).collect();
+            for &(s, e, k, _) in &user {
+                claim(&mut spans, (s, e, k));
             }
-            spans.extend(fixed.iter().copied());
+            for span in rules::dateline(&seg)
+                .into_iter()
+                .chain(rules::definitions(&seg, &tags))
+            {
+                claim(&mut spans, span);
+            }
+            let mut pieces = Vec::new();
+            for span in tag_ranges(&tags) {
+                pieces.clear();
+                rules::clean(&seg, rules::extend(&seg, &tags, span, lex), &mut pieces);
+                for &piece in &pieces {
+                    claim(&mut spans, piece);
+                }
+            }
             // Gazetteer names the tagger passed over ("on Twitter"): the
             // lists know them, and nothing in the text says otherwise.
             let mut i = 0;
@@ -184,33 +212,30 @@ impl Extractor {
                 while j < seg.toks.len() && seg.gaz[j] == g + 1 {
                     j += 1;
                 }
-                let free = tags
+                let untagged = tags
                     .get(i..j)
-                    .is_none_or(|t| t.iter().all(|&t| t == tagger::O))
-                    && !spans.iter().any(|f| f.0 < j && i < f.1);
+                    .is_none_or(|t| t.iter().all(|&t| t == tagger::O));
                 let common = j - i == 1
                     && lex
                         .get_hashed(hash::lower(seg.form(i)))
                         .is_some_and(|x| x.lower_share() >= 4 && x.lower_share() != 7);
-                if free && !common {
+                if untagged && !common {
                     let kind = EntityType::ALL[usize::from((g - 1) / 2)];
-                    spans.push((i, j, kind));
+                    claim(&mut spans, (i, j, kind));
                 }
                 i = j;
             }
             spans.sort_by_key(|s| s.0);
             for &(s, e, kind) in &spans {
                 let form = span_form(&seg, s, e);
-                let known = user
-                    .iter()
-                    .find(|u| u.0 == s && u.1 == e)
-                    .map(|u| u.3)
+                let forced = user_ids.get(&(s, e)).copied();
+                let known = forced
                     .or_else(|| self.gazetteer.lookup_name(&form))
                     .or_else(|| (e - s == 1).then(|| self.demonym(&form)).flatten());
                 out.push(Mention {
                     tokens: e - s,
                     lone_sentence_start: e - s == 1 && seg.toks[s].sent_first,
-                    forced: user.iter().any(|u| u.0 == s && u.1 == e),
+                    forced: forced.is_some(),
                     defines: defined_acronym(&seg, e),
                     form,
                     kind,
@@ -257,10 +282,12 @@ impl Extractor {
             if !self.gazetteer.is_user(hit.entity) {
                 continue;
             }
-            let s = seg.toks.iter().position(|t| t.end > hit.start);
-            let e = seg.toks.iter().rposition(|t| t.start < hit.end);
-            if let (Some(s), Some(e)) = (s, e) {
-                out.push((s, e + 1, self.gazetteer.known(hit.entity).kind, hit.entity));
+            // Tokens are in order: the first that ends after the hit's
+            // start, up to the last that starts before its end.
+            let s = seg.toks.partition_point(|t| t.end <= hit.start);
+            let e = seg.toks.partition_point(|t| t.start < hit.end);
+            if s < e {
+                out.push((s, e, self.gazetteer.known(hit.entity).kind, hit.entity));
             }
         }
         out
@@ -285,15 +312,6 @@ impl Extractor {
         }
         out
     }
-}
-
-/// True if a paragraph is a heading: short, without closing punctuation.
-fn rules_heading(p: &str) -> bool {
-    p.len() <= 200
-        && !p
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
-        && p.split_whitespace().count() <= 14
 }
 
 /// Token ranges and types of the names in a tag sequence.

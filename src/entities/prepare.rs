@@ -129,12 +129,14 @@ fn cues(toks: &[Token], i: usize, text: &str) -> u8 {
 }
 
 impl<'a> DocEvidence<'a> {
-    /// Gathers the evidence of an article's segments (already tokenized).
-    pub fn gather(segs: &[(&'a str, Vec<Token>)]) -> DocEvidence<'a> {
+    /// Gathers the evidence of an article's segments (already tokenized);
+    /// `headings[i]`: segment `i` is a headline (its capitals are no
+    /// evidence, whatever punctuation ends it).
+    pub fn gather(segs: &[(&'a str, Vec<Token>)], headings: &[bool]) -> DocEvidence<'a> {
         let mut ev = DocEvidence::default();
         let mut shouts = false;
-        for (text, toks) in segs {
-            let case = case_of(text, toks, false);
+        for (n, (text, toks)) in segs.iter().enumerate() {
+            let case = case_of(text, toks, headings.get(n).copied().unwrap_or(false));
             let shouting = case == Case::Upper;
             shouts |= shouting;
             // A headline's capitals say nothing about its words.
@@ -650,6 +652,15 @@ fn is_number(w: &str) -> bool {
     !w.is_empty() && w.len() <= 6 && w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// True if a paragraph is a heading: short, without closing punctuation.
+pub fn is_heading(p: &str) -> bool {
+    p.len() <= 200
+        && !p
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+        && p.split_whitespace().count() <= 14
+}
+
 /// Tokenizes every segment of an article.
 pub fn tokenize_all<'a>(segments: &[&'a str]) -> Vec<(&'a str, Vec<Token>)> {
     segments
@@ -676,7 +687,7 @@ mod tests {
 
     fn forms(text: &str, body: &str, heading: bool) -> Vec<String> {
         let all = tokenize_all(&[text, body]);
-        let ev = DocEvidence::gather(&all);
+        let ev = DocEvidence::gather(&all, &[heading, false]);
         let g = Gazetteer::bundled();
         let seg = Seg::new(text, all[0].1.clone(), heading, &ev, &lex(), &g);
         seg.forms.iter().map(|f| f.to_string()).collect()

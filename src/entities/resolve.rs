@@ -70,11 +70,11 @@ impl Extractor {
         }
         // A generic party alias ("Social Democrats") names a bundled party
         // only if the article also names that party otherwise.
-        let confirmed = |id: usize| {
-            mentions
-                .iter()
-                .any(|m| m.known == Some(id) && !names::is_generic_party(&m.form))
-        };
+        let confirmed: std::collections::HashSet<usize> = mentions
+            .iter()
+            .filter(|m| !names::is_generic_party(&m.form))
+            .filter_map(|m| m.known)
+            .collect();
         let own = |m: &Mention| Target {
             key: key(&m.form),
             name: m.form.clone(),
@@ -104,13 +104,9 @@ impl Extractor {
                         _ => own(long),
                     };
                 }
-                if let Some(a) = by_author.get(m.form.as_str()) {
-                    return Target {
-                        key: key(a),
-                        name: a.to_string(),
-                        kind: Some(EntityType::Person),
-                    };
-                }
+                // A full name in the article claims its surname first;
+                // then the byline's author claims a surname read as a person
+                // ("Ms. Vance is a fellow …", not "shares fell in London").
                 if let Some(full) = surnames.get(m.form.as_str())
                     && full.len() == 1
                 {
@@ -120,10 +116,19 @@ impl Extractor {
                         kind: Some(EntityType::Person),
                     };
                 }
+                if is_person(m.kind)
+                    && let Some(a) = by_author.get(m.form.as_str())
+                {
+                    return Target {
+                        key: key(a),
+                        name: a.to_string(),
+                        kind: Some(EntityType::Person),
+                    };
+                }
             }
             if let Some(id) = m.known
                 && compatible(m.kind, gaz.known(id).kind)
-                && (!names::is_generic_party(&m.form) || confirmed(id))
+                && (!names::is_generic_party(&m.form) || confirmed.contains(&id))
             {
                 return known_target(id);
             }

@@ -324,7 +324,7 @@ mod tests {
 
     fn with_seg<T>(text: &str, f: impl FnOnce(&Seg) -> T) -> T {
         let all = tokenize_all(&[text]);
-        let ev = DocEvidence::gather(&all);
+        let ev = DocEvidence::gather(&all, &[false]);
         let g = Gazetteer::bundled();
         let seg = Seg::new(text, all[0].1.clone(), false, &ev, &Lexicon::default(), &g);
         f(&seg)

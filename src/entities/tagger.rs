@@ -1,4 +1,4 @@
-//! The sequence tagger: an averaged structured perceptron over BIO tags
+//! The sequence tagger: an averaged structured perceptron over BILOU tags
 //! for PERSON, ORG, PLACE and MISC, with hashed features and Viterbi
 //! decoding (an inside tag only after its own type). The model file holds
 //! the weights (16-bit), the tag transitions and the lexicon; it is

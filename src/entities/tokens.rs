@@ -188,7 +188,11 @@ fn chunk(text: &str, a: usize, b: usize, line_start: bool, out: &mut Vec<Token>)
             .rev()
             .find(|(_, c)| c.is_alphanumeric())
             .map_or(0, |(i, c)| i + c.len_utf8());
-    if s[core_end..].starts_with('.') && is_abbreviation(&s[lead..core_end]) {
+    // "Mr.", "U.S.", and the state in "(D-Calif.)".
+    let last_part = s[lead..core_end].rsplit('-').next().unwrap_or("");
+    if s[core_end..].starts_with('.')
+        && (is_abbreviation(&s[lead..core_end]) || is_abbreviation(last_part))
+    {
         core_end += 1;
     }
     core(s, lead, core_end, &mut emit, out);
@@ -274,8 +278,12 @@ fn core(
             prev = Some(c);
             continue;
         }
-        // A period that ends the core belongs to it (the abbreviation case).
-        if c == '.' && i + 1 == to && piece < i {
+        // A period that ends the core belongs to it (the abbreviation
+        // case), and so does an abbreviation's before a hyphen ("U.S.-led").
+        if c == '.'
+            && piece < i
+            && (i + 1 == to || (next == Some('-') && is_abbreviation(&w[piece..i])))
+        {
             prev = Some(c);
             continue;
         }
@@ -387,6 +395,12 @@ mod tests {
             ]
         );
         assert_eq!(words("J. K. Rowling"), ["J.", "K.", "Rowling"]);
+        assert_eq!(
+            words("U.S.-China talks (D-Calif.) spoke"),
+            [
+                "U.S.", "-", "China", "talks", "(", "D", "-", "Calif.", ")", "spoke"
+            ]
+        );
         assert_eq!(
             words("Paris-based anti-Biden long-range Covid-19 Russia-Ukraine"),
             [

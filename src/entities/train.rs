@@ -10,7 +10,7 @@ use super::Gazetteer;
 use super::eval::Prf;
 use super::features;
 use super::lexicon::Lexicon;
-use super::prepare::{DocEvidence, Seg, tokenize_all};
+use super::prepare::{DocEvidence, Seg, is_heading, tokenize_all};
 use super::tagger::{self, LABELS, Model, O, bucket, viterbi};
 use crate::model::EntityType;
 
@@ -254,8 +254,8 @@ struct Prepared<'a> {
     gold: Vec<u8>,
 }
 
-/// Gold tags of tokens from byte spans: the token where a name starts is
-/// B, the others inside it I.
+/// Gold tags of tokens from byte spans, BILOU: a name of one token is U;
+/// a longer one is B, I…, L.
 fn gold_tags(seg: &Seg, spans: &[(usize, usize, EntityType)]) -> Vec<u8> {
     let mut tags = vec![O; seg.toks.len()];
     for &(s, e, k) in spans {
@@ -284,12 +284,14 @@ fn prepare<'a>(
 ) -> (Vec<Prepared<'a>>, DocEvidence<'a>) {
     let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
     let toks = tokenize_all(&texts);
-    let ev = DocEvidence::gather(&toks);
+    let headings: Vec<bool> = texts.iter().map(|t| is_heading(t)).collect();
+    let ev = DocEvidence::gather(&toks, &headings);
     let prepared = toks
         .iter()
         .zip(&doc.sentences)
-        .map(|((text, t), s)| {
-            let seg = Seg::new(text, t.clone(), false, &ev, lex, gaz);
+        .zip(&headings)
+        .map(|(((text, t), s), &heading)| {
+            let seg = Seg::new(text, t.clone(), heading, &ev, lex, gaz);
             let gold = gold_tags(&seg, &s.spans);
             Prepared { seg, gold }
         })

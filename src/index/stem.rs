@@ -11,7 +11,8 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use crate::entities::hash::BuildPrehashed;
 
-/// Words remembered per analyzer before the memory starts over.
+/// Words remembered per analyzer: a text that brings more is stemmed
+/// without remembering them, and the next text starts a new memory.
 const CAPACITY: usize = 200_000;
 
 /// The token filter: English stems, remembered.
@@ -40,8 +41,9 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.cache.len() > CAPACITY {
-            self.cache.clear();
+        // A fresh table, not a cleared one: clearing keeps the memory.
+        if self.cache.len() >= CAPACITY {
+            self.cache = HashMap::default();
         }
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
@@ -70,8 +72,11 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             return true;
         }
         let stem = self.stemmer.stem(&token.text).into_owned();
-        self.cache
-            .insert(std::mem::take(&mut token.text), stem.clone());
+        // Full: stem without remembering (one huge text cannot grow it).
+        if self.cache.len() < CAPACITY {
+            self.cache
+                .insert(std::mem::take(&mut token.text), stem.clone());
+        }
         token.text = stem;
         true
     }
