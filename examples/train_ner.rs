@@ -20,9 +20,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use pundit::entities::Gazetteer;
+use pundit::entities::corpus::{self, Doc};
 use pundit::entities::lexicon::{self, Lexicon};
 use pundit::entities::tagger::Model;
-use pundit::entities::train::{self, Config, Doc, SpanScore};
+use pundit::entities::train::{self, Config, SpanScore};
 use pundit::model::EntityType;
 
 fn read(p: &Path) -> String {
@@ -98,15 +99,15 @@ fn main() {
     }
     let t0 = Instant::now();
     let lex = lexicon();
-    let ewt = |f: &str| train::read_uner(&read(&data.join("uner-ewt").join(f)));
+    let ewt = |f: &str| corpus::read_uner(&read(&data.join("uner-ewt").join(f)));
     let (ewt_train, ewt_dev, ewt_test) = (
         ewt("en_ewt-ud-train.iob2"),
         ewt("en_ewt-ud-dev.iob2"),
         ewt("en_ewt-ud-test.iob2"),
     );
-    let pud = train::read_uner(&read(&data.join("uner-pud/en_pud-ud-test.iob2")));
-    let wiki = train::read_conll(&read(&data.join("wikigold/wikigold.conll.txt")));
-    let (wiki_train, wiki_held) = train::hold_back(wiki, 5);
+    let pud = corpus::read_uner(&read(&data.join("uner-pud/en_pud-ud-test.iob2")));
+    let wiki = corpus::read_conll(&read(&data.join("wikigold/wikigold.conll.txt")));
+    let (wiki_train, wiki_held) = corpus::hold_back(wiki, 5);
     let gaz = Gazetteer::bundled();
     println!(
         "lexicon {} words; bits {} epochs {} runs {} seed {}",

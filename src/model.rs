@@ -26,6 +26,11 @@ impl EntityType {
         EntityType::Misc,
     ];
 
+    /// Its position in [`EntityType::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// Splits a typed entity name (`PERSON:Jordan`) into its type and name;
     /// a name without a type prefix is returned whole.
     pub fn split(value: &str) -> (Option<EntityType>, &str) {

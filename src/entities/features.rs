@@ -6,9 +6,10 @@
 //! article says (is the word written in lower case elsewhere?). Computed
 //! without allocating for ASCII words.
 
+use super::evidence::DocEvidence;
 use super::hash::{self, mix};
 use super::lexicon::{Info, Lexicon};
-use super::prepare::{DocEvidence, Seg};
+use super::prepare::Seg;
 
 /// What the features need to know of one token, computed once.
 #[derive(Debug, Clone, Copy, Default)]
@@ -159,11 +160,7 @@ pub fn window_infos(
     let hi = (e + 2).min(seg.toks.len());
     for i in lo..hi {
         let f = seg.form(i);
-        let lw = if seg.truecased(i) {
-            hash::lower(f)
-        } else {
-            seg.toks[i].lw
-        };
+        let lw = seg.lower_hash(i);
         out.push(TokInfo::new(f, lw, seg.toks[i].sent_first, lex, ev));
     }
     lo

@@ -12,7 +12,9 @@
 //! and is one of the tagger's features; the user's lists always win.
 //! Outside English only the gazetteer is used. Deterministic and offline.
 
+pub mod corpus;
 pub mod eval;
+pub mod evidence;
 pub mod features;
 pub mod gazetteer;
 pub(crate) mod hash;
@@ -24,6 +26,7 @@ pub mod rules;
 pub mod tagger;
 pub mod tokens;
 pub mod train;
+pub mod truecase;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -31,8 +34,9 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::Result;
 use crate::model::{Entity, EntityType};
+use evidence::DocEvidence;
 pub use gazetteer::Gazetteer;
-use prepare::{DocEvidence, Seg, tokenize_all};
+use prepare::{Seg, tokenize_all};
 
 use tagger::Model;
 
@@ -148,17 +152,13 @@ impl Extractor {
         let model = Model::bundled();
         let lex = model.lexicon();
         let toks = tokenize_all(texts);
-        let headings: Vec<bool> = texts
-            .iter()
-            .enumerate()
-            .map(|(n, t)| (n == 0 && has_title) || prepare::is_heading(t))
-            .collect();
-        let ev = DocEvidence::gather(&toks, &headings);
+        let cases = prepare::cases(&toks, has_title);
+        let ev = DocEvidence::gather(&toks, &cases);
         let mut scratch = tagger::Scratch::default();
         let mut out = Vec::new();
         let mut spans = Vec::new();
         for (n, (text, t)) in toks.into_iter().enumerate() {
-            let seg = Seg::new(text, t, headings[n], &ev, lex, &self.gazetteer);
+            let seg = Seg::new(text, t, cases[n], &ev, lex, &self.gazetteer);
             if seg.toks.is_empty() {
                 continue;
             }
@@ -192,7 +192,7 @@ impl Extractor {
                 claim(&mut spans, span);
             }
             let mut pieces = Vec::new();
-            for span in tag_ranges(&tags) {
+            for span in tagger::names(&tags) {
                 pieces.clear();
                 rules::clean(&seg, rules::extend(&seg, &tags, span, lex), &mut pieces);
                 for &piece in &pieces {
@@ -203,24 +203,18 @@ impl Extractor {
             // lists know them, and nothing in the text says otherwise.
             let mut i = 0;
             while i < seg.toks.len() {
-                let g = seg.gaz[i];
-                if g.is_multiple_of(2) {
+                let Some((j, kind)) = seg.gaz_hit_at(i) else {
                     i += 1;
                     continue;
-                }
-                let mut j = i + 1;
-                while j < seg.toks.len() && seg.gaz[j] == g + 1 {
-                    j += 1;
-                }
+                };
                 let untagged = tags
                     .get(i..j)
                     .is_none_or(|t| t.iter().all(|&t| t == tagger::O));
                 let common = j - i == 1
                     && lex
-                        .get_hashed(hash::lower(seg.form(i)))
+                        .get_hashed(seg.lower_hash(i))
                         .is_some_and(|x| x.lower_share() >= 4 && x.lower_share() != 7);
                 if untagged && !common {
-                    let kind = EntityType::ALL[usize::from((g - 1) / 2)];
                     claim(&mut spans, (i, j, kind));
                 }
                 i = j;
@@ -236,7 +230,7 @@ impl Extractor {
                     tokens: e - s,
                     lone_sentence_start: e - s == 1 && seg.toks[s].sent_first,
                     forced: forced.is_some(),
-                    defines: defined_acronym(&seg, e),
+                    defines: rules::acronym_in_parens(&seg, e).map(str::to_string),
                     form,
                     kind,
                     known,
@@ -314,25 +308,6 @@ impl Extractor {
     }
 }
 
-/// Token ranges and types of the names in a tag sequence.
-fn tag_ranges(tags: &[u8]) -> Vec<rules::Span> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tags.len() {
-        let (true, Some(k)) = (tagger::starts(tags[i]), tagger::label_type(tags[i])) else {
-            i += 1;
-            continue;
-        };
-        let mut j = i;
-        while !tagger::ends(tags[j]) && j + 1 < tags.len() {
-            j += 1;
-        }
-        out.push((i, j + 1, k));
-        i = j + 1;
-    }
-    out
-}
-
 /// The text of tokens `s..e` as running text writes it (truecased forms,
 /// the original spacing between them).
 fn span_form(seg: &Seg, s: usize, e: usize) -> String {
@@ -348,20 +323,6 @@ fn span_form(seg: &Seg, s: usize, e: usize) -> String {
         out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     out
-}
-
-/// "… Council (BMRC)": the acronym in parentheses right after a name.
-fn defined_acronym(seg: &Seg, e: usize) -> Option<String> {
-    let w = |i: usize| seg.toks.get(i).map(|t| t.text(seg.text));
-    if w(e)? != "(" || w(e + 2)? != ")" {
-        return None;
-    }
-    let a = w(e + 1)?;
-    let n = a.chars().count();
-    ((2..=8).contains(&n)
-        && a.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&'))
-    .then(|| a.to_string())
 }
 
 #[cfg(test)]

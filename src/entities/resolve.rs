@@ -1,10 +1,11 @@
 //! Merging an article's mentions into entities. In order of precedence: a
 //! name from the user's own list; an acronym the article defines; a bare
-//! surname of the byline's author or of a full name used in the article
-//! ("Bill Jordan … Jordan said" is the person, whatever the gazetteer
-//! says of "Jordan"); the gazetteer's canonical name when it agrees with
-//! the text (a person stays a person); the name itself. Each entity then
-//! takes the type most of its mentions have.
+//! surname of a full name used in the article ("Bill Jordan … Jordan
+//! said" is the person, whatever the gazetteer says of "Jordan"), then
+//! one the tagger reads as a person that is the byline's author's; the
+//! gazetteer's canonical name when it agrees with the text (a person
+//! stays a person); the name itself. Each entity then takes the type most
+//! of its mentions have.
 
 use std::collections::HashMap;
 
@@ -41,7 +42,7 @@ impl Extractor {
     /// Merges mentions into entities, most mentioned first.
     pub(super) fn resolve(&self, mentions: Vec<Mention>, authors: &[&str]) -> Vec<Entity> {
         let gaz = &self.gazetteer;
-        // Full names of people in the article (and the byline), by surname.
+        // Full names of people in the article, by surname.
         let mut surnames: HashMap<&str, Vec<&str>, BuildPrehashed> = HashMap::default();
         for m in &mentions {
             if is_person(m.kind)
@@ -159,7 +160,7 @@ impl Extractor {
             if t.kind.is_none() && a.kind.is_none() && t.name.len() > a.name.len() {
                 a.name = t.name;
             }
-            a.votes[type_index(m.kind)] += 1;
+            a.votes[m.kind.index()] += 1;
             a.count += 1;
             a.lone_starts += usize::from(m.lone_sentence_start);
             match a.forms.iter_mut().find(|(f, _)| *f == m.form) {
@@ -205,10 +206,6 @@ impl Extractor {
         out.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
         out.into_iter().map(|(_, e)| e).collect()
     }
-}
-
-fn type_index(k: EntityType) -> usize {
-    EntityType::ALL.iter().position(|&x| x == k).unwrap_or(3)
 }
 
 /// True if the gazetteer's reading of a name may replace the tagger's:

@@ -9,6 +9,7 @@ use super::lexicon::Lexicon;
 use super::names;
 use super::prepare::Seg;
 use super::tagger;
+use super::truecase::is_all_upper;
 use crate::model::EntityType;
 
 /// A name found in a segment: token range and type.
@@ -35,19 +36,10 @@ pub fn clean(seg: &Seg, span: Span, out: &mut Vec<Span>) {
     loop {
         let first = (s + 1..e.saturating_sub(1)).find(|&k| matches!(word(seg, k), "'s" | "’s"));
         let Some(k) = first else { break };
-        let g = seg.gaz[s];
-        let whole_hit =
-            g % 2 == 1 && (s + 1..k).all(|i| seg.gaz[i] == g + 1) && seg.gaz[k] != g + 1;
-        if !whole_hit {
+        let Some((end, known)) = seg.gaz_hit_at(s).filter(|&(end, _)| end == k) else {
             break;
-        }
-        let known = [
-            EntityType::Person,
-            EntityType::Org,
-            EntityType::Place,
-            EntityType::Misc,
-        ][usize::from((g - 1) / 2)];
-        clean_one(seg, (s, k, known), out);
+        };
+        clean_one(seg, (s, end, known), out);
         s = k + 1;
     }
     clean_one(seg, (s, e, kind), out);
@@ -71,15 +63,12 @@ fn clean_one(seg: &Seg, span: Span, out: &mut Vec<Span>) {
             s = k + 1;
         }
         // A place glued before a name of two words or more.
-        if e - s >= 3 && seg.gaz[s] == 5 {
-            let mut k = s + 1;
-            while k < e && seg.gaz[k] == 6 {
-                k += 1;
-            }
-            if e - k >= 2 {
-                out.push((s, k, EntityType::Place));
-                s = k;
-            }
+        if e - s >= 3
+            && let Some((k, EntityType::Place)) = seg.gaz_hit_at(s)
+            && k + 2 <= e
+        {
+            out.push((s, k, EntityType::Place));
+            s = k;
         }
     }
     if e - s == 1 && names::is_calendar(word(seg, s)) {
@@ -199,22 +188,11 @@ pub fn extend(seg: &Seg, tags: &[u8], (s, e, kind): Span, lex: &Lexicon) -> Span
 /// with the same letter ("Bioimpedance Spectroscopy Unit (BIS)"). Such
 /// definitions name organisations, mostly.
 pub fn definitions(seg: &Seg, tags: &[u8]) -> Vec<Span> {
-    let n = seg.toks.len();
     let mut out = Vec::new();
-    for i in 1..n.saturating_sub(2) {
-        if seg.text.as_bytes()[seg.toks[i].start] != b'(' {
+    for i in 1..seg.toks.len() {
+        let Some(acr) = acronym_in_parens(seg, i) else {
             continue;
-        }
-        let acr = seg.toks[i + 1].text(seg.text);
-        if seg.toks[i].text(seg.text) != "("
-            || seg.toks[i + 2].text(seg.text) != ")"
-            || !(2..=8).contains(&acr.chars().count())
-            || !acr
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
-        {
-            continue;
-        }
+        };
         let cap = |k: usize| {
             tags.get(k).is_none_or(|&t| t == tagger::O)
                 && (word(seg, k).starts_with(char::is_uppercase)
@@ -234,12 +212,22 @@ pub fn definitions(seg: &Seg, tags: &[u8]) -> Vec<Span> {
     out
 }
 
-fn is_dash(w: &str) -> bool {
-    matches!(w, "-" | "--" | "–" | "—" | "―")
+/// The acronym in parentheses that starts at token `i` ("(BMRC)"): two
+/// to eight capitals, digits or "&".
+pub fn acronym_in_parens<'a>(seg: &Seg<'a>, i: usize) -> Option<&'a str> {
+    let w = |k: usize| seg.toks.get(k).map(|t| t.text(seg.text));
+    if w(i)? != "(" || w(i + 2)? != ")" {
+        return None;
+    }
+    let a = w(i + 1)?;
+    ((2..=8).contains(&a.chars().count())
+        && a.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&'))
+    .then_some(a)
 }
 
-fn shouting(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "–" | "—" | "―")
 }
 
 fn capitalised(w: &str) -> bool {
@@ -270,7 +258,7 @@ pub fn dateline(seg: &Seg) -> Vec<Span> {
         return Vec::new();
     }
     let place = (0, k);
-    let all_caps = (0..k).all(|i| shouting(orig(i)) || orig(i).len() <= 2);
+    let all_caps = (0..k).all(|i| orig(i).len() <= 2 || is_all_upper(orig(i)));
     let mut out = Vec::new();
     match orig(k) {
         // "LONDON (Reuters) -"
@@ -318,15 +306,24 @@ pub fn dateline(seg: &Seg) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::super::Gazetteer;
+    use super::super::evidence::DocEvidence;
     use super::super::lexicon::Lexicon;
-    use super::super::prepare::{DocEvidence, tokenize_all};
+    use super::super::prepare::{self, tokenize_all};
     use super::*;
 
     fn with_seg<T>(text: &str, f: impl FnOnce(&Seg) -> T) -> T {
         let all = tokenize_all(&[text]);
-        let ev = DocEvidence::gather(&all, &[false]);
+        let cases = prepare::cases(&all, false);
+        let ev = DocEvidence::gather(&all, &cases);
         let g = Gazetteer::bundled();
-        let seg = Seg::new(text, all[0].1.clone(), false, &ev, &Lexicon::default(), &g);
+        let seg = Seg::new(
+            text,
+            all[0].1.clone(),
+            cases[0],
+            &ev,
+            &Lexicon::default(),
+            &g,
+        );
         f(&seg)
     }
 

@@ -7,10 +7,11 @@
 
 use std::sync::OnceLock;
 
+use super::evidence::DocEvidence;
 use super::features::{self, TokInfo};
 use super::hash;
 use super::lexicon::Lexicon;
-use super::prepare::{DocEvidence, Seg};
+use super::prepare::Seg;
 use crate::model::EntityType;
 
 /// Number of tags: O, then B (begin), I (inside), L (last) and U (a
@@ -20,16 +21,9 @@ pub const LABELS: usize = 17;
 /// The tag outside any name.
 pub const O: u8 = 0;
 
-const TYPES: [EntityType; 4] = [
-    EntityType::Person,
-    EntityType::Org,
-    EntityType::Place,
-    EntityType::Misc,
-];
-
 /// The type of a tag (`None` for O).
 pub fn label_type(l: u8) -> Option<EntityType> {
-    (l != O).then(|| TYPES[usize::from((l - 1) / 4) % 4])
+    (l != O).then(|| EntityType::ALL[usize::from((l - 1) / 4) % 4])
 }
 
 /// Position of a tag in its name: 0 B, 1 I, 2 L, 3 U.
@@ -39,8 +33,46 @@ fn position(l: u8) -> u8 {
 
 /// The tag of a type at a position (0 B, 1 I, 2 L, 3 U).
 pub fn tag(t: EntityType, pos: u8) -> u8 {
-    let k = TYPES.iter().position(|&x| x == t).unwrap_or(3) as u8;
-    1 + 4 * k + pos
+    1 + 4 * t.index() as u8 + pos
+}
+
+/// Tags `tags` as one name of type `t`: U alone, else B, I…, L.
+pub fn write_name(tags: &mut [u8], t: EntityType) {
+    let n = tags.len();
+    for (j, x) in tags.iter_mut().enumerate() {
+        let pos = match j {
+            _ if n == 1 => 3,
+            0 => 0,
+            j if j + 1 == n => 2,
+            _ => 1,
+        };
+        *x = tag(t, pos);
+    }
+}
+
+/// Token ranges and types of the names in a tag sequence, tolerant of
+/// sequences cut anywhere (any tag of a type continues a name of that
+/// type unless it starts a new one).
+pub fn names(tags: &[u8]) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(k) = label_type(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i;
+        while !ends(tags[j])
+            && j + 1 < tags.len()
+            && label_type(tags[j + 1]) == Some(k)
+            && !starts(tags[j + 1])
+        {
+            j += 1;
+        }
+        out.push((i, j + 1, k));
+        i = j + 1;
+    }
+    out
 }
 
 /// True for a tag that starts a name (B or U).
