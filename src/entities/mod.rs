@@ -320,7 +320,7 @@ fn span_form(seg: &Seg, s: usize, e: usize) -> String {
     }
     // Line breaks and runs of spaces inside a name become one space.
     if out.contains(char::is_whitespace) {
-        out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        out = crate::normalize::text::collapse_ws(&out);
     }
     out
 }
